@@ -1,0 +1,42 @@
+# Two commands do everything on a fresh clone:
+#   make demo   — dossier of examples/ (or INPUT=folder) into out/
+#   make test   — lint, types and the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+INPUT ?= examples
+OUT ?= out
+
+.PHONY: demo test lint format bench clean
+
+$(STAMP): pyproject.toml
+	rm -f $(VENV)/.installed-*
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/quellenlage dossier $(INPUT) --format json --out $(OUT)/dossier.json
+	$(BIN)/quellenlage dossier $(INPUT) --format md --out $(OUT)/dossier.md
+	@echo "dossier of $(INPUT): $(OUT)/dossier.json and $(OUT)/dossier.md"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/python -m pytest -q
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/sentences.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,11 @@
+"""quellenlage: the state of the sources — story dossiers from many news outlets, with evidence."""
+
+import logging
+
+__version__ = "0.1.0"
+
+from quellenlage.api import articles, dossier, ingest, search  # noqa: E402
+
+__all__ = ["__version__", "articles", "dossier", "ingest", "search"]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

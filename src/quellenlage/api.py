@@ -1,0 +1,170 @@
+"""The Python API. The CLI (``cli.py``) is a thin shell over these functions.
+
+    import quellenlage
+    report = quellenlage.ingest(["articles/"], db="news.db")
+    result = quellenlage.dossier(["articles/"])
+    print(result.to_json())
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from quellenlage.dossier.build import Dossier, build_dossier
+from quellenlage.dossier.export_md import to_markdown
+from quellenlage.ingest.registry import Walk, read_inputs
+from quellenlage.model import Article, IngestReport, Notice, RawItem, Rejection
+from quellenlage.pipeline import build_article
+from quellenlage.settings import DEFAULT_SETTINGS, Settings
+from quellenlage.store import Store
+from quellenlage.store.db import SearchHit
+
+DEFAULT_DB = "quellenlage.db"
+Message = Rejection | Notice
+OnMessage = Callable[[Message], None]
+OnProgress = Callable[[int], None]
+
+
+def ingest(
+    paths: Iterable[str],
+    db: str | Path | Store = DEFAULT_DB,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_message: OnMessage | None = None,
+    on_progress: OnProgress | None = None,
+    debug: bool = False,
+) -> IngestReport:
+    """Read, clean and analyse every article under ``paths`` and store it in ``db``.
+
+    Stores one transaction per batch; a text already stored only gains the new source.
+    Rejected items are reported (``on_message``) and recorded in ``ingest_errors``.
+    """
+    with _open_store(db) as store:
+        return _ingest_into(store, paths, settings, on_message, on_progress, debug)
+
+
+def _ingest_into(
+    store: Store,
+    paths: Iterable[str],
+    settings: Settings,
+    on_message: OnMessage | None,
+    on_progress: OnProgress | None,
+    debug: bool,
+) -> IngestReport:
+    report = IngestReport()
+    walk = Walk()
+    batch: list[Article] = []
+    rejected: list[Rejection] = []
+    seen: set[str] = set()
+    for count, result in enumerate(read_inputs(paths, settings, walk), start=1):
+        outcome = _build(result, settings, debug) if isinstance(result, RawItem) else result
+        if isinstance(outcome, Article):
+            batch.append(outcome)
+            if outcome.id not in seen:
+                seen.add(outcome.id)
+                report.article_ids.append(outcome.id)
+        else:
+            _record_message(outcome, report, rejected, on_message)
+        if len(batch) >= settings.batch_size:
+            _flush(store, batch, rejected, report)
+        if on_progress:
+            on_progress(count)
+    _flush(store, batch, rejected, report)
+    report.skipped = walk.skipped
+    return report
+
+
+def _build(item: RawItem, settings: Settings, debug: bool) -> Article | Rejection:
+    """Stages 2–3 for one item; an unexpected error costs this item only (``debug`` raises)."""
+    try:
+        return build_article(item, settings)
+    except Exception as error:  # noqa: BLE001 - one bad item must not stop an ingest
+        if debug:
+            raise
+        return Rejection(item.location, f"could not be processed ({type(error).__name__}: {error})")
+
+
+def _record_message(
+    message: Message, report: IngestReport, rejected: list[Rejection], on_message: OnMessage | None
+) -> None:
+    if isinstance(message, Rejection):
+        report.rejections.append(message)
+        rejected.append(message)
+    else:
+        report.notices.append(message)
+    if on_message:
+        on_message(message)
+
+
+def _flush(store: Store, batch: list[Article], rejected: list[Rejection],
+           report: IngestReport) -> None:
+    if batch or rejected:
+        saved = store.save_batch(batch, rejected)
+        report.added += saved.added
+        report.already_present += saved.already_present
+        batch.clear()
+        rejected.clear()
+
+
+@contextmanager
+def _open_store(db: str | Path | Store) -> Iterator[Store]:
+    if isinstance(db, Store):
+        yield db
+        return
+    store = Store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def articles(db: str | Path = DEFAULT_DB) -> list[Article]:
+    """Every stored article, oldest ingest first."""
+    with _open_store(db) as store:
+        return store.articles()
+
+
+def search(query: str, db: str | Path = DEFAULT_DB, limit: int = 20) -> list[SearchHit]:
+    """Sentences matching a full-text query (SQLite FTS5 syntax)."""
+    with _open_store(db) as store:
+        return store.search(query, limit)
+
+
+@dataclass
+class DossierResult:
+    """A dossier of the articles from the given paths, and the ingest that read them."""
+
+    data: Dossier
+    report: IngestReport
+
+    def to_json(self) -> str:
+        return json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
+
+    def to_markdown(self) -> str:
+        return to_markdown(self.data)
+
+    def render(self, fmt: str) -> str:
+        return self.to_markdown() if fmt == "md" else self.to_json()
+
+
+def dossier(
+    paths: Iterable[str],
+    db: str | Path | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_message: OnMessage | None = None,
+    on_progress: OnProgress | None = None,
+    debug: bool = False,
+) -> DossierResult:
+    """Ingest ``paths`` (into a temporary database unless ``db`` is given), group the articles
+    from those paths into stories and build their dossier; other stored articles are left out."""
+    with tempfile.TemporaryDirectory(prefix="quellenlage-") as scratch:
+        with _open_store(db or Path(scratch) / "dossier.db") as store:
+            report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+            chosen = store.articles(report.article_ids)
+    return DossierResult(build_dossier(chosen, settings), report)

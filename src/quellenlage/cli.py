@@ -1,0 +1,196 @@
+"""The ``quellenlage`` command: a thin shell over ``quellenlage.api``.
+
+Exit status: 0 when nothing was rejected, 1 when an input item was rejected (the good ones are
+still processed) or the database cannot be used, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from quellenlage import __version__, api
+from quellenlage.model import IngestReport
+from quellenlage.settings import MB, Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+_PROGRESS_EVERY = 25
+_SKIPPED_SHOWN = 5
+
+
+def db_option(default: str | None) -> Callable[[F], F]:
+    help_text = "SQLite database file" + (
+        f" (default: {default})" if default else " (default: a temporary one)"
+    )
+    return click.option("--db", "db", default=default, type=click.Path(dir_okay=False),
+                        help=help_text)
+
+
+def ingest_options(function: F) -> F:
+    """Options shared by every command that reads input."""
+    function = click.option("--max-article-mb", type=click.FloatRange(min=0.001), default=5.0,
+                            show_default=True, help="Reject articles larger than this.")(function)
+    function = click.option("--debug", is_flag=True,
+                            help="Show tracebacks instead of one-line errors.")(function)
+    return function
+
+
+def _settings(max_article_mb: float) -> Settings:
+    return Settings(max_article_bytes=int(max_article_mb * MB))
+
+
+def _say(message: api.Message) -> None:
+    click.echo(message.message(), err=True)
+
+
+class _Progress:
+    """A counter on stderr, only when stderr is a terminal (silent in pipes and logs)."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+
+    def __call__(self, count: int) -> None:
+        if self.active and count % _PROGRESS_EVERY == 0:
+            click.echo(f"\rquellenlage: {count} items read …", err=True, nl=False)
+
+    def done(self) -> None:
+        if self.active:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+def _report_skipped(report: IngestReport) -> None:
+    if report.skipped:
+        shown = ", ".join(report.skipped[:_SKIPPED_SHOWN])
+        more = f" and {len(report.skipped) - _SKIPPED_SHOWN} more" if len(
+            report.skipped) > _SKIPPED_SHOWN else ""
+        click.echo(f"quellenlage: skipped {len(report.skipped)} file(s) of unknown type: "
+                   f"{shown}{more}", err=True)
+
+
+def _database_guard(function: F) -> F:
+    """A database that cannot be opened or written is one clear line, not a traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except SQLAlchemyError as error:
+            if kwargs.get("debug"):
+                raise
+            click.echo(f"quellenlage: {kwargs.get('db')}: cannot use database "
+                       f"({error.__class__.__name__}: {getattr(error, 'orig', error)})", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quellenlage")
+def main() -> None:
+    """quellenlage: story dossiers from many news outlets, every statement with its source.
+
+    Feed it text, HTML, JSON Lines or RSS/Atom files (or folders of them).
+    """
+    logging.basicConfig(level=logging.CRITICAL, format="quellenlage: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option(api.DEFAULT_DB)
+@ingest_options
+@_database_guard
+def ingest(paths: tuple[str, ...], db: str, max_article_mb: float, debug: bool) -> None:
+    """Read PATHS (files, folders, or - for JSON Lines on stdin) into the database.
+
+    Example: quellenlage ingest articles/ feed.xml --db news.db
+    """
+    progress = _Progress()
+    report = api.ingest(paths, db, settings=_settings(max_article_mb), on_message=_say,
+                        on_progress=progress, debug=debug)
+    progress.done()
+    _report_skipped(report)
+    click.echo(f"{len(report.article_ids)} articles read: {report.added} added, "
+               f"{report.already_present} already present, {len(report.rejections)} rejected "
+               f"({db})")
+    sys.exit(report.exit_status)
+
+
+@main.command()
+@db_option(api.DEFAULT_DB)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@_database_guard
+def articles(db: str, fmt: str) -> None:
+    """List the stored articles.
+
+    Example: quellenlage articles --db news.db --format json
+    """
+    if not Path(db).exists():
+        raise click.UsageError(f"no database at {db} (run `quellenlage ingest` first)")
+    stored = api.articles(db)
+    if fmt == "json":
+        for article in stored:
+            click.echo(json.dumps(article.to_json(), ensure_ascii=False))
+        return
+    for article in stored:
+        label = article.title or article.source
+        click.echo(f"{article.id}  {article.published or '----------'}  "
+                   f"{(article.outlet or '-')[:20]:20}  {label[:80]}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True),
+              help="Write the dossier here instead of standard output.")
+@db_option(None)
+@ingest_options
+@_database_guard
+def dossier(paths: tuple[str, ...], fmt: str, out: str | None, db: str | None,
+            max_article_mb: float, debug: bool) -> None:
+    """Build the story dossier of the articles in PATHS.
+
+    Example: quellenlage dossier ../shared/seeds --format md --out dossier.md
+    """
+    progress = _Progress()
+    result = api.dossier(paths, db, settings=_settings(max_article_mb), on_message=_say,
+                         on_progress=progress, debug=debug)
+    progress.done()
+    _report_skipped(result.report)
+    rendered = result.render(fmt)
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(rendered, encoding="utf-8")
+        click.echo(f"quellenlage: wrote {out}", err=True)
+    else:
+        click.echo(rendered, nl=False)
+    sys.exit(result.report.exit_status)
+
+
+@main.command()
+@click.argument("query")
+@db_option(api.DEFAULT_DB)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@_database_guard
+def search(query: str, db: str, limit: int) -> None:
+    """Full-text search over stored sentences (FTS5 syntax; accents optional).
+
+    Example: quellenlage search "uschakow AND kompromiss"
+    """
+    if not Path(db).exists():
+        raise click.UsageError(f"no database at {db} (run `quellenlage ingest` first)")
+    try:
+        hits = api.search(query, db, limit)
+    except SQLAlchemyError as error:
+        raise click.UsageError(f"not a valid search query: {query!r}") from error
+    for hit in hits:
+        click.echo(f"{hit.article_id}#{hit.position}  {' '.join(hit.text.split())}")

@@ -1,0 +1,46 @@
+"""Stage 6: the dossier record (see the dossier contract), built from stored articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from quellenlage import __version__
+from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
+from quellenlage.cluster.grouping import group_stories, lead_text
+from quellenlage.dossier.summary import summarise
+from quellenlage.model import Article
+from quellenlage.settings import Settings
+
+Dossier = dict[str, Any]
+
+
+def build_dossier(articles: Sequence[Article], settings: Settings) -> Dossier:
+    """Articles, grouped into stories, each story with its summary and evidence."""
+    stories = group_stories(articles, settings)
+    return {
+        "quellenlage": __version__,
+        "articles": [a.to_json() for a in articles],
+        "stories": [_story(f"s{n}", group, settings) for n, group in enumerate(stories, 1)],
+    }
+
+
+def _story(story_id: str, articles: list[Article], settings: Settings) -> dict[str, Any]:
+    summary = summarise(articles, settings.summary_sentences)
+    return {
+        "id": story_id,
+        "title": _story_title(articles) or (summary[0].text if summary else None),
+        "articles": [a.id for a in articles],
+        "summary": [item.to_json() for item in summary],
+    }
+
+
+def _story_title(articles: list[Article]) -> str | None:
+    """The title of the article most similar to the others (the most typical report)."""
+    titled = [a for a in articles if a.title]
+    if len(titled) <= 1:
+        return titled[0].title if titled else None
+    similarity = cosine_matrix(vector_matrix([lead_text(a) for a in titled]))
+    return titled[int(np.argmax(similarity.sum(axis=1)))].title

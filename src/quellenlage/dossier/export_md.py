@@ -1,0 +1,59 @@
+"""Markdown rendering of a dossier: readable in any viewer, article text escaped.
+
+Every summary sentence cites its evidence as ``[n]`` links to a source list with character
+offsets, so a reader can check each statement against the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def escape(text: str | None) -> str:
+    """Untrusted text made inert: no HTML, no Markdown links or emphasis, one line."""
+    if not text:
+        return ""
+    flat = " ".join(text.split())
+    flat = "".join(_HTML_SPECIAL.get(c, c) for c in flat)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def to_markdown(dossier: dict[str, Any]) -> str:
+    articles = {a["id"]: a for a in dossier["articles"]}
+    lines = [f"# quellenlage dossier ({len(articles)} articles, {len(dossier['stories'])} stories)", ""]
+    for story in dossier["stories"]:
+        lines += _story(story, articles)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[str]:
+    numbers = {aid: n for n, aid in enumerate(story["articles"], 1)}
+    lines = [f"## {story['id']}: {escape(story['title'])}", "", "### Summary", ""]
+    for item in story["summary"]:
+        cites = ", ".join(_cite(span, numbers) for span in item["evidence"])
+        lines.append(f"- {escape(item['text'])} {cites}")
+    lines += ["", "### Articles", ""]
+    for aid in story["articles"]:
+        lines.append(_article_line(numbers[aid], articles[aid]))
+    return [*lines, ""]
+
+
+def _cite(span: dict[str, Any], numbers: dict[str, int]) -> str:
+    return f"\\[{numbers[span['article']]}: {span['start']}–{span['end']}\\]"
+
+
+def _article_line(number: int, article: dict[str, Any]) -> str:
+    label = article["title"] or article["source"]
+    details = [d for d in (article["outlet"], article["published"]) if d]
+    noise = sorted({e["kind"] for e in article["excluded"]})
+    parts = [f"{number}. **{escape(label)}**"]
+    if details:
+        parts.append(f"({escape(', '.join(details))})")
+    parts.append(f"— `{article['id']}`, source: {escape(article['source'])}")
+    if noise:
+        parts.append(f"— noise marked: {', '.join(noise)}")
+    return " ".join(parts)

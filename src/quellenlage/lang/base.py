@@ -1,0 +1,84 @@
+"""Language-neutral data and the shape every language module fills in.
+
+Web boilerplate in English ("SHARE", "Continue reading...") appears on pages in every language,
+so it lives here rather than in ``en``. No algorithms here: ``clean`` and ``analyse`` read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NoisePatterns:
+    """Regexes for scrape noise. Line patterns must match a whole (stripped) line."""
+
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> patterns
+    share_words: tuple[str, ...] = ()  # words of share bars; may be glued ("DruckenTeilen")
+    breadcrumb_roots: tuple[str, ...] = ()  # first word of a breadcrumb trail
+    caption_cues: tuple[str, ...] = ()  # patterns that start or end an image caption
+    comment_tails: tuple[str, ...] = ()  # whole lines that end an article's text
+    metadata_prefixes: tuple[str, ...] = ()  # patterns at the very start of a text
+
+    def merged(self, other: NoisePatterns) -> NoisePatterns:
+        """This language's patterns extended by ``other`` (used to add the base patterns)."""
+        kinds = set(self.lines) | set(other.lines)
+        return NoisePatterns(
+            lines={k: self.lines.get(k, ()) + other.lines.get(k, ()) for k in sorted(kinds)},
+            share_words=self.share_words + other.share_words,
+            breadcrumb_roots=self.breadcrumb_roots + other.breadcrumb_roots,
+            caption_cues=self.caption_cues + other.caption_cues,
+            comment_tails=self.comment_tails + other.comment_tails,
+            metadata_prefixes=self.metadata_prefixes + other.metadata_prefixes,
+        )
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """Everything language-specific that the algorithms need."""
+
+    code: str
+    stop_words: frozenset[str]
+    noise: NoisePatterns
+    abbreviations: frozenset[str] = frozenset()  # with trailing dot, lower case
+    months: dict[str, int] = field(default_factory=dict)  # lower-case name -> 1..12
+    quote_pairs: tuple[tuple[str, str], ...] = ()  # opening, closing
+    date_lines: tuple[str, ...] = ()  # regexes with named groups day, month, year, hour, minute
+
+
+SOCIAL_POST_MARKERS = (r"pic\.twitter\.com/\w+", r"https?://t\.co/\w+")
+# "— Kirill Dmitriev (@kadmitriev) December 2, 2025": the author line of an embedded post.
+SOCIAL_POST_AUTHOR = r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*[^\n]{0,40}"
+
+BASE_NOISE = NoisePatterns(
+    lines={
+        "read-more": (
+            r"(?i)continue reading\W*",
+            r"(?i)read more\W*",
+            r"(?i)show more\W*",
+            r"(?i)click here to read more\W*",
+        ),
+        "paywall": (
+            r"(?i)subscribe (now|today)\b.*",
+            r"(?i)(sign up|log in) to (continue|read)\b.*",
+            r"(?i)already a subscriber\?.*",
+        ),
+        "share-bar": (r"(?i)(share|tweet|email|print)( this( article| story)?)?",),
+        "metadata": (r"(?i)(published|updated|last updated)( on)?:?\s+\d[\d./:, -]+\d",),
+    },
+    share_words=("SHARE", "Share", "Tweet", "Email", "E-Mail", "Print", "Facebook", "Twitter",
+                 "WhatsApp", "LinkedIn", "Flipboard", "Pinterest", "Reddit", "Telegram"),
+    breadcrumb_roots=("Home",),
+    caption_cues=(r"©", r"(?i)\b(photo|image|picture|credit)\s*:", r"(?i)getty images",
+                  r"(?i)\bAP Photo\b", r"(?i)\bimago( images)?\b", r"(?i)\bpicture alliance\b"),
+    comment_tails=(r"(?i)comments?( \(\d+\))?", r"(?i)\d+ comments?", r"(?i)show comments"),
+    metadata_prefixes=(r"[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?",),
+)
+
+
+def compile_all(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+# Characters that open a list item; they belong to the layout, not to the sentence.
+LIST_MARKERS = frozenset({"•", "·", "▪", "▫", "►", "‣", "◦", "-", "–", "—", "*"})

@@ -1,0 +1,3 @@
+"""German quotation marks: „…“ (and ‚…‘), »…« / «…», and straight quotes."""
+
+QUOTE_PAIRS = (("„", "“"), ("„", "”"), ("»", "«"), ("«", "»"), ("‚", "‘"), ('"', '"'))

@@ -1,0 +1,197 @@
+"""Records that flow between the pipeline stages.
+
+Everything that points into an article is an offset pair into ``Article.text`` (Python ``str``
+indices, end exclusive): the text itself is never rewritten, so ``text[start:end]`` is always
+the evidence (see ``docs``/dossier contract).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+NOISE_KINDS = (
+    "metadata",
+    "share-bar",
+    "paywall",
+    "read-more",
+    "breadcrumb",
+    "caption",
+    "repeated",
+    "comments",
+    "social-post",
+)
+
+
+def article_id(text: str) -> str:
+    """Stable id: sha256 of the NFC text with whitespace runs collapsed, first 12 hex digits.
+
+    Collapsing whitespace makes the same story re-saved with other line endings or indentation
+    one article, as the contract asks.
+    """
+    normal = _WHITESPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Evidence: characters ``start:end`` of one article's text."""
+
+    article: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"article": self.article, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Excluded:
+    """A stretch of scrape noise; kept in the text, ignored by every later stage."""
+
+    start: int
+    end: int
+    kind: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or heading line) with its token offsets."""
+
+    start: int
+    end: int
+    tokens: tuple[tuple[int, int], ...]
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One place an article's text was read from."""
+
+    source: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published,
+        }
+
+
+@dataclass(slots=True)
+class RawItem:
+    """What a reader yields: text plus whatever metadata the container format carried."""
+
+    source: str
+    text: str
+    location: str  # PATH or PATH:LINE, used in messages
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # as found; parsed by the metadata stage
+    encoding: str = "utf-8"
+    raw: str | None = None  # original markup (HTML) when the text was extracted from it
+    title_in_text: bool = True  # plain files carry their title inside ``text``
+
+
+@dataclass(slots=True)
+class Article:
+    """An article after ingest, cleaning and sentence analysis."""
+
+    id: str
+    text: str
+    source: str
+    sources: list[Source]
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published_at: datetime | None = None
+    published_day: date | None = None
+    language: str = "de"
+    encoding: str = "utf-8"
+    raw: str | None = None
+    excluded: list[Excluded] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def published(self) -> str | None:
+        day = self.published_at.date() if self.published_at else self.published_day
+        return day.isoformat() if day else None
+
+    @property
+    def published_at_iso(self) -> str | None:
+        return self.published_at.isoformat(timespec="seconds") if self.published_at else None
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def is_excluded(self, start: int, end: int) -> bool:
+        """True when ``start:end`` overlaps any noise span."""
+        return any(e.start < end and start < e.end for e in self.excluded)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "sources": [s.to_json() for s in self.sources],
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+            "published_at": self.published_at_iso,
+            "language": self.language,
+            "text": self.text,
+            "excluded": [e.to_json() for e in self.excluded],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input item that yielded no article, with the reason shown to the user."""
+
+    location: str
+    reason: str
+    line: int | None = None
+
+    def message(self) -> str:
+        where = f"{self.location}:{self.line}" if self.line is not None else self.location
+        return f"quellenlage: {where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the user should know that did not cost an article (e.g. a guessed encoding)."""
+
+    location: str
+    message_text: str
+
+    def message(self) -> str:
+        return f"quellenlage: {self.location}: {self.message_text}"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest did: new articles, repeats, rejections, warnings, skipped files."""
+
+    article_ids: list[str] = field(default_factory=list)  # every article the inputs yielded
+    added: int = 0
+    already_present: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def exit_status(self) -> int:
+        return 1 if self.rejections else 0

@@ -1,0 +1,27 @@
+"""One settings object, passed explicitly to every stage (defaults shipped here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Knobs a user may turn; every stage receives the same object."""
+
+    max_article_bytes: int = 5 * MB  # per article (text) and per JSON line
+    max_markup_factor: int = 8  # an HTML page or feed may be this many times the text cap
+    batch_size: int = 200  # articles per store transaction
+    story_threshold: float = 0.3  # cosine of title+lead vectors that links two articles
+    story_window_days: int = 7  # articles further apart in time never share a story
+    summary_sentences: int = 6
+    default_language: str = "de"
+
+    @property
+    def max_markup_bytes(self) -> int:
+        return self.max_article_bytes * self.max_markup_factor
+
+
+DEFAULT_SETTINGS = Settings()
