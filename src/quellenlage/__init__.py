@@ -4,7 +4,7 @@ import logging
 
 __version__ = "0.1.0"
 
-from quellenlage.api import articles, dossier, ingest, search  # noqa: E402
+from quellenlage.api import articles, dossier, ingest, search
 
 __all__ = ["__version__", "articles", "dossier", "ingest", "search"]
 

@@ -1,9 +1,9 @@
 """The Python API. The CLI (``cli.py``) is a thin shell over these functions.
 
-    import quellenlage
-    report = quellenlage.ingest(["articles/"], db="news.db")
-    result = quellenlage.dossier(["articles/"])
-    print(result.to_json())
+import quellenlage
+report = quellenlage.ingest(["articles/"], db="news.db")
+result = quellenlage.dossier(["articles/"])
+print(result.to_json())
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _build(item: RawItem, settings: Settings, debug: bool) -> Article | Rejectio
     """Stages 2–3 for one item; an unexpected error costs this item only (``debug`` raises)."""
     try:
         return build_article(item, settings)
-    except Exception as error:  # noqa: BLE001 - one bad item must not stop an ingest
+    except Exception as error:
         if debug:
             raise
         return Rejection(item.location, f"could not be processed ({type(error).__name__}: {error})")
@@ -101,8 +101,9 @@ def _record_message(
         on_message(message)
 
 
-def _flush(store: Store, batch: list[Article], rejected: list[Rejection],
-           report: IngestReport) -> None:
+def _flush(
+    store: Store, batch: list[Article], rejected: list[Rejection], report: IngestReport
+) -> None:
     if batch or rejected:
         saved = store.save_batch(batch, rejected)
         report.added += saved.added
@@ -163,8 +164,10 @@ def dossier(
 ) -> DossierResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given), group the articles
     from those paths into stories and build their dossier; other stored articles are left out."""
-    with tempfile.TemporaryDirectory(prefix="quellenlage-") as scratch:
-        with _open_store(db or Path(scratch) / "dossier.db") as store:
-            report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
-            chosen = store.articles(report.article_ids)
+    with (
+        tempfile.TemporaryDirectory(prefix="quellenlage-") as scratch,
+        _open_store(db or Path(scratch) / "dossier.db") as store,
+    ):
+        report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+        chosen = store.articles(report.article_ids)
     return DossierResult(build_dossier(chosen, settings), report)

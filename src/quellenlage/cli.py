@@ -30,16 +30,23 @@ def db_option(default: str | None) -> Callable[[F], F]:
     help_text = "SQLite database file" + (
         f" (default: {default})" if default else " (default: a temporary one)"
     )
-    return click.option("--db", "db", default=default, type=click.Path(dir_okay=False),
-                        help=help_text)
+    return click.option(
+        "--db", "db", default=default, type=click.Path(dir_okay=False), help=help_text
+    )
 
 
 def ingest_options(function: F) -> F:
     """Options shared by every command that reads input."""
-    function = click.option("--max-article-mb", type=click.FloatRange(min=0.001), default=5.0,
-                            show_default=True, help="Reject articles larger than this.")(function)
-    function = click.option("--debug", is_flag=True,
-                            help="Show tracebacks instead of one-line errors.")(function)
+    function = click.option(
+        "--max-article-mb",
+        type=click.FloatRange(min=0.001),
+        default=5.0,
+        show_default=True,
+        help="Reject articles larger than this.",
+    )(function)
+    function = click.option(
+        "--debug", is_flag=True, help="Show tracebacks instead of one-line errors."
+    )(function)
     return function
 
 
@@ -69,10 +76,15 @@ class _Progress:
 def _report_skipped(report: IngestReport) -> None:
     if report.skipped:
         shown = ", ".join(report.skipped[:_SKIPPED_SHOWN])
-        more = f" and {len(report.skipped) - _SKIPPED_SHOWN} more" if len(
-            report.skipped) > _SKIPPED_SHOWN else ""
-        click.echo(f"quellenlage: skipped {len(report.skipped)} file(s) of unknown type: "
-                   f"{shown}{more}", err=True)
+        more = (
+            f" and {len(report.skipped) - _SKIPPED_SHOWN} more"
+            if len(report.skipped) > _SKIPPED_SHOWN
+            else ""
+        )
+        click.echo(
+            f"quellenlage: skipped {len(report.skipped)} file(s) of unknown type: {shown}{more}",
+            err=True,
+        )
 
 
 def _database_guard(function: F) -> F:
@@ -85,8 +97,11 @@ def _database_guard(function: F) -> F:
         except SQLAlchemyError as error:
             if kwargs.get("debug"):
                 raise
-            click.echo(f"quellenlage: {kwargs.get('db')}: cannot use database "
-                       f"({error.__class__.__name__}: {getattr(error, 'orig', error)})", err=True)
+            click.echo(
+                f"quellenlage: {kwargs.get('db')}: cannot use database "
+                f"({error.__class__.__name__}: {getattr(error, 'orig', error)})",
+                err=True,
+            )
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -113,20 +128,29 @@ def ingest(paths: tuple[str, ...], db: str, max_article_mb: float, debug: bool) 
     Example: quellenlage ingest articles/ feed.xml --db news.db
     """
     progress = _Progress()
-    report = api.ingest(paths, db, settings=_settings(max_article_mb), on_message=_say,
-                        on_progress=progress, debug=debug)
+    report = api.ingest(
+        paths,
+        db,
+        settings=_settings(max_article_mb),
+        on_message=_say,
+        on_progress=progress,
+        debug=debug,
+    )
     progress.done()
     _report_skipped(report)
-    click.echo(f"{len(report.article_ids)} articles read: {report.added} added, "
-               f"{report.already_present} already present, {len(report.rejections)} rejected "
-               f"({db})")
+    click.echo(
+        f"{len(report.article_ids)} articles read: {report.added} added, "
+        f"{report.already_present} already present, {len(report.rejections)} rejected "
+        f"({db})"
+    )
     sys.exit(report.exit_status)
 
 
 @main.command()
 @db_option(api.DEFAULT_DB)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @_database_guard
 def articles(db: str, fmt: str) -> None:
     """List the stored articles.
@@ -142,28 +166,46 @@ def articles(db: str, fmt: str) -> None:
         return
     for article in stored:
         label = article.title or article.source
-        click.echo(f"{article.id}  {article.published or '----------'}  "
-                   f"{(article.outlet or '-')[:20]:20}  {label[:80]}")
+        click.echo(
+            f"{article.id}  {article.published or '----------'}  "
+            f"{(article.outlet or '-')[:20]:20}  {label[:80]}"
+        )
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json",
-              show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, writable=True),
-              help="Write the dossier here instead of standard output.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the dossier here instead of standard output.",
+)
 @db_option(None)
 @ingest_options
 @_database_guard
-def dossier(paths: tuple[str, ...], fmt: str, out: str | None, db: str | None,
-            max_article_mb: float, debug: bool) -> None:
+def dossier(
+    paths: tuple[str, ...],
+    fmt: str,
+    out: str | None,
+    db: str | None,
+    max_article_mb: float,
+    debug: bool,
+) -> None:
     """Build the story dossier of the articles in PATHS.
 
     Example: quellenlage dossier ../shared/seeds --format md --out dossier.md
     """
     progress = _Progress()
-    result = api.dossier(paths, db, settings=_settings(max_article_mb), on_message=_say,
-                         on_progress=progress, debug=debug)
+    result = api.dossier(
+        paths,
+        db,
+        settings=_settings(max_article_mb),
+        on_message=_say,
+        on_progress=progress,
+        debug=debug,
+    )
     progress.done()
     _report_skipped(result.report)
     rendered = result.render(fmt)

@@ -80,7 +80,7 @@ def _hard_break(text: str, previous: Token, token: Token, excluded: list[Exclude
         return False
     if breaks > 1:
         return True
-    wrapped = text[token[0]].islower() and text[previous[1] - 1] not in ".!?:“”\"»«"
+    wrapped = text[token[0]].islower() and text[previous[1] - 1] not in '.!?:“”"»«'
     return not wrapped
 
 

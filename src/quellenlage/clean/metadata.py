@@ -76,10 +76,12 @@ def _date_in_metadata(line: str, language: LanguageData) -> Published:
         match = re.search(pattern, line)
         if match:
             parts = match.groupdict()
-            month = parts.get("month") or str(language.months.get(
-                (parts.get("month_name") or "").lower().rstrip("."), 0))
-            return _from_parts((parts["day"], month, parts["year"], parts.get("hour"),
-                                parts.get("minute")))
+            month = parts.get("month") or str(
+                language.months.get((parts.get("month_name") or "").lower().rstrip("."), 0)
+            )
+            return _from_parts(
+                (parts["day"], month, parts["year"], parts.get("hour"), parts.get("minute"))
+            )
     match = _ISO_IN_TEXT.search(line)
     if match:
         year, month, day, hour, minute, _second = match.groups()

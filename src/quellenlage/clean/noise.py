@@ -29,7 +29,7 @@ _BREADCRUMB_LINES = 3
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """A non-blank line: offsets of its stripped content and the block (paragraph group) it is in."""
+    """A non-blank line: offsets of its stripped content and the block (paragraph) it is in."""
 
     start: int
     end: int

@@ -1,7 +1,8 @@
 """Stage 4 (first version): group articles into stories.
 
-Cosine of title + lead vectors (reference IDF, see ``analyse.vectors``), an edge where it passes the threshold and the articles are
-published within the time window, stories = connected components. The "Story clustering"
+Cosine of title + lead vectors (reference IDF, see ``analyse.vectors``); an edge where it
+passes the threshold and the articles are published within the time window; stories are the
+connected components. The "Story clustering"
 issue replaces this with incremental, embedding-based clustering.
 """
 

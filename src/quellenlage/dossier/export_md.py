@@ -24,7 +24,10 @@ def escape(text: str | None) -> str:
 
 def to_markdown(dossier: dict[str, Any]) -> str:
     articles = {a["id"]: a for a in dossier["articles"]}
-    lines = [f"# quellenlage dossier ({len(articles)} articles, {len(dossier['stories'])} stories)", ""]
+    lines = [
+        f"# quellenlage dossier ({len(articles)} articles, {len(dossier['stories'])} stories)",
+        "",
+    ]
     for story in dossier["stories"]:
         lines += _story(story, articles)
     return "\n".join(lines).rstrip() + "\n"

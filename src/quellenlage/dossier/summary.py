@@ -22,6 +22,7 @@ _SUPPORT_SIMILARITY = 0.8  # another article's sentence this close says the same
 _ECHO_SIMILARITY = 0.5  # this close, it echoes the sentence (counts for ranking only)
 _REDUNDANT_SIMILARITY = 0.45  # a candidate this close to a chosen sentence adds nothing
 _COMPLETE = re.compile(r"[.!?…][\"'“”»«)]*$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +73,7 @@ def summarise(articles: Sequence[Article], limit: int) -> list[SummaryItem]:
             break
         if all(similarity[rows[k], rows[j]] < _REDUNDANT_SIMILARITY for j in chosen):
             chosen.append(k)
-    return [
-        SummaryItem(candidates[k].text, (candidates[k].span, *supports[k])) for k in chosen
-    ]
+    return [SummaryItem(candidates[k].text, (candidates[k].span, *supports[k])) for k in chosen]
 
 
 def _body_sentences(article: Article) -> list[_Candidate]:
@@ -91,12 +90,18 @@ def _support(
 ) -> tuple[Span, ...]:
     """The closest sentence of each other article, where it is at least ``threshold`` similar."""
     own = pool[row].article.id
+    numbers = _numbers(pool[row].text)
     best: dict[str, tuple[float, Span]] = {}
     for other, candidate in enumerate(pool):
         article = candidate.article.id
         score = float(similarity[row, other])
-        if article == own or score < threshold:
+        if article == own or score < threshold or _numbers(candidate.text) != numbers:
             continue
         if article not in best or score > best[article][0]:
             best[article] = (score, candidate.span)
     return tuple(span for _, span in sorted(best.values(), key=lambda v: -v[0]))
+
+
+def _numbers(text: str) -> set[str]:
+    """The figures a sentence states: sentences with other figures say something else."""
+    return set(_NUMBER.findall(text))

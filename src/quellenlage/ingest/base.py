@@ -41,7 +41,7 @@ class InputFile:
     def open(self) -> BinaryIO:
         if self.is_stdin:
             return sys.stdin.buffer
-        return open(self.path, "rb")  # noqa: SIM115 - closed by the caller's ``with``
+        return open(self.path, "rb")
 
     def head(self, size: int = 2048) -> bytes:
         """The first bytes, to pick a reader by content."""

@@ -18,8 +18,24 @@ from quellenlage.settings import Settings
 
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<p>")
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-               "tr", "section", "article", "figcaption", "pre")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "figcaption",
+    "pre",
+)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 

@@ -76,8 +76,9 @@ def _lines(file: InputFile, stream: BinaryIO, settings: Settings) -> Iterator[Re
         number += 1
         if len(line) > cap and not line.endswith(b"\n"):
             _skip_rest_of_line(stream)
-            yield Rejection(file.label, f"line longer than the size cap ({cap // 1_000_000} MB)",
-                            number)
+            yield Rejection(
+                file.label, f"line longer than the size cap ({cap // 1_000_000} MB)", number
+            )
             continue
         if line.strip():
             yield _item_from_line(file, line, number)

@@ -87,8 +87,8 @@ def _read_folder(folder: str, settings: Settings, walk: Walk) -> Iterator[ReadRe
                 walk.skipped.append(file.label)
                 continue
             yield from _read_file(file, reader, settings)
-    for error in errors:
-        yield Rejection(InputFile.at(str(error.filename)).label, _os_reason(error))
+    for failure in errors:
+        yield Rejection(InputFile.at(str(failure.filename)).label, _os_reason(failure))
 
 
 def _read_file(file: InputFile, reader: Reader, settings: Settings) -> Iterator[ReadResult]:

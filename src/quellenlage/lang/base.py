@@ -67,11 +67,31 @@ BASE_NOISE = NoisePatterns(
         "share-bar": (r"(?i)(share|tweet|email|print)( this( article| story)?)?",),
         "metadata": (r"(?i)(published|updated|last updated)( on)?:?\s+\d[\d./:, -]+\d",),
     },
-    share_words=("SHARE", "Share", "Tweet", "Email", "E-Mail", "Print", "Facebook", "Twitter",
-                 "WhatsApp", "LinkedIn", "Flipboard", "Pinterest", "Reddit", "Telegram"),
+    share_words=(
+        "SHARE",
+        "Share",
+        "Tweet",
+        "Email",
+        "E-Mail",
+        "Print",
+        "Facebook",
+        "Twitter",
+        "WhatsApp",
+        "LinkedIn",
+        "Flipboard",
+        "Pinterest",
+        "Reddit",
+        "Telegram",
+    ),
     breadcrumb_roots=("Home",),
-    caption_cues=(r"©", r"(?i)\b(photo|image|picture|credit)\s*:", r"(?i)getty images",
-                  r"(?i)\bAP Photo\b", r"(?i)\bimago( images)?\b", r"(?i)\bpicture alliance\b"),
+    caption_cues=(
+        r"©",
+        r"(?i)\b(photo|image|picture|credit)\s*:",
+        r"(?i)getty images",
+        r"(?i)\bAP Photo\b",
+        r"(?i)\bimago( images)?\b",
+        r"(?i)\bpicture alliance\b",
+    ),
     comment_tails=(r"(?i)comments?( \(\d+\))?", r"(?i)\d+ comments?", r"(?i)show comments"),
     metadata_prefixes=(r"[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?",),
 )
@@ -79,6 +99,7 @@ BASE_NOISE = NoisePatterns(
 
 def compile_all(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in patterns]
+
 
 # Characters that open a list item; they belong to the layout, not to the sentence.
 LIST_MARKERS = frozenset({"•", "·", "▪", "▫", "►", "‣", "◦", "-", "–", "—", "*"})

@@ -113,28 +113,53 @@ class Store:
         if article.excluded:
             connection.execute(
                 insert(schema.excluded),
-                [{"article_id": article.id, "start": e.start, "end": e.end, "kind": e.kind}
-                 for e in article.excluded],
+                [
+                    {"article_id": article.id, "start": e.start, "end": e.end, "kind": e.kind}
+                    for e in article.excluded
+                ],
             )
         if article.sentences:
             rows = [
-                {"article_id": article.id, "position": i, "start": s.start, "end": s.end,
-                 "heading": s.heading, "tokens": json.dumps(s.tokens, separators=(",", ":"))}
+                {
+                    "article_id": article.id,
+                    "position": i,
+                    "start": s.start,
+                    "end": s.end,
+                    "heading": s.heading,
+                    "tokens": json.dumps(s.tokens, separators=(",", ":")),
+                }
                 for i, s in enumerate(article.sentences)
             ]
             connection.execute(insert(schema.sentences), rows)
             if self.engine.dialect.name == "sqlite":
                 connection.execute(
-                    text("INSERT INTO sentences_fts (text, article_id, position) "
-                         "VALUES (:text, :article_id, :position)"),
-                    [{"text": article.text[s.start : s.end], "article_id": article.id,
-                      "position": i} for i, s in enumerate(article.sentences)],
+                    text(
+                        "INSERT INTO sentences_fts (text, article_id, position) "
+                        "VALUES (:text, :article_id, :position)"
+                    ),
+                    [
+                        {
+                            "text": article.text[s.start : s.end],
+                            "article_id": article.id,
+                            "position": i,
+                        }
+                        for i, s in enumerate(article.sentences)
+                    ],
                 )
 
-    def _insert_sources(self, connection: Connection, article_id: str,
-                        sources: Iterable[Source]) -> None:
-        rows = [{"article_id": article_id, "source": s.source, "outlet": s.outlet, "url": s.url,
-                 "published": s.published} for s in sources]
+    def _insert_sources(
+        self, connection: Connection, article_id: str, sources: Iterable[Source]
+    ) -> None:
+        rows = [
+            {
+                "article_id": article_id,
+                "source": s.source,
+                "outlet": s.outlet,
+                "url": s.url,
+                "published": s.published,
+            }
+            for s in sources
+        ]
         if rows:
             statement = sqlite_insert(schema.sources).on_conflict_do_nothing()
             connection.execute(statement, rows)
@@ -144,22 +169,28 @@ class Store:
             now = _now()
             connection.execute(
                 insert(schema.ingest_errors),
-                [{"location": r.location, "line": r.line, "reason": r.reason, "created_at": now}
-                 for r in rejections],
+                [
+                    {"location": r.location, "line": r.line, "reason": r.reason, "created_at": now}
+                    for r in rejections
+                ],
             )
 
     # reads -------------------------------------------------------------------------------
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as connection:
-            query = select(schema.articles.c.id).order_by(schema.articles.c.ingested_at,
-                                                          schema.articles.c.id)
+            query = select(schema.articles.c.id).order_by(
+                schema.articles.c.ingested_at, schema.articles.c.id
+            )
             return list(connection.execute(query).scalars())
 
     def count(self, table: str) -> int:
         with self.engine.connect() as connection:
-            return int(connection.execute(
-                select(func.count()).select_from(schema.metadata.tables[table])).scalar_one())
+            return int(
+                connection.execute(
+                    select(func.count()).select_from(schema.metadata.tables[table])
+                ).scalar_one()
+            )
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """Articles with their sources, noise spans and sentences, in the order of ``ids``."""
@@ -168,19 +199,21 @@ class Store:
             if ids is not None:
                 query = query.where(schema.articles.c.id.in_(list(ids)))
             rows = {row.id: row for row in connection.execute(query)}
-            order = list(ids) if ids is not None else sorted(rows, key=lambda i: rows[i].ingested_at)
+            order = (
+                list(ids) if ids is not None else sorted(rows, key=lambda i: rows[i].ingested_at)
+            )
             wanted = [i for i in order if i in rows]
             sources = self._children(connection, schema.sources, wanted)
             excluded = self._children(connection, schema.excluded, wanted)
             sentences = self._children(connection, schema.sentences, wanted)
         return [
-            _article_from_rows(rows[i], sources.get(i, []), excluded.get(i, []),
-                               sentences.get(i, []))
+            _article_from_rows(
+                rows[i], sources.get(i, []), excluded.get(i, []), sentences.get(i, [])
+            )
             for i in wanted
         ]
 
-    def _children(self, connection: Connection, table: Any,
-                  ids: list[str]) -> dict[str, list[Any]]:
+    def _children(self, connection: Connection, table: Any, ids: list[str]) -> dict[str, list[Any]]:
         grouped: dict[str, list[Any]] = {}
         if not ids:
             return grouped
@@ -195,23 +228,27 @@ class Store:
 
     def ingest_errors(self) -> list[Rejection]:
         with self.engine.connect() as connection:
-            rows = connection.execute(select(schema.ingest_errors).order_by(
-                schema.ingest_errors.c.id))
+            rows = connection.execute(
+                select(schema.ingest_errors).order_by(schema.ingest_errors.c.id)
+            )
             return [Rejection(r.location, r.reason, r.line) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Sentences matching an FTS5 query (diacritics-insensitive: "munchen" finds München)."""
         with self.engine.connect() as connection:
             rows = connection.execute(
-                text("SELECT article_id, position, text FROM sentences_fts "
-                     "WHERE sentences_fts MATCH :query ORDER BY rank LIMIT :limit"),
+                text(
+                    "SELECT article_id, position, text FROM sentences_fts "
+                    "WHERE sentences_fts MATCH :query ORDER BY rank LIMIT :limit"
+                ),
                 {"query": query, "limit": limit},
             )
             return [SearchHit(r.article_id, int(r.position), r.text) for r in rows]
 
 
-def _article_from_rows(row: Any, sources: list[Any], excluded: list[Any],
-                       sentences: list[Any]) -> Article:
+def _article_from_rows(
+    row: Any, sources: list[Any], excluded: list[Any], sentences: list[Any]
+) -> Article:
     published_at = datetime.fromisoformat(row.published_at) if row.published_at else None
     published_day = date.fromisoformat(row.published) if row.published else None
     return Article(

@@ -21,17 +21,34 @@ NOISE = NoisePatterns(
             r"(?i)mehr zum thema\W*",
             r"(?i)zum artikel\W*",
         ),
-        "metadata": DATE_LINES
-        + (
+        "metadata": (
+            *DATE_LINES,
             r"(?i)lesezeit\s*:?\s*\d+\s*min(\.|uten)?",
             r"(?i)von [A-ZÄÖÜ][\w.-]+( [A-ZÄÖÜ][\w.-]+){0,3} ?\|.*",
         ),
     },
-    share_words=("Teilen", "Drucken", "Kommentare", "Merken", "Twittern", "Mailen", "Senden",
-                 "Kopieren", "Vorlesen"),
+    share_words=(
+        "Teilen",
+        "Drucken",
+        "Kommentare",
+        "Merken",
+        "Twittern",
+        "Mailen",
+        "Senden",
+        "Kopieren",
+        "Vorlesen",
+    ),
     breadcrumb_roots=("Startseite", "Home"),
-    caption_cues=(r"(?i)\b(foto|bild|bildquelle|fotograf|quelle)\s*:", r"(?i)^\(?foto\b",
-                  r"(?i)\bdpa\s*$", r"(?i)\bpicture-alliance\b"),
-    comment_tails=(r"Kommentare", r"(?i)kommentar(e)? (schreiben|anzeigen|lesen)",
-                   r"(?i)\d+ kommentare?", r"(?i)zu den kommentaren"),
+    caption_cues=(
+        r"(?i)\b(foto|bild|bildquelle|fotograf|quelle)\s*:",
+        r"(?i)^\(?foto\b",
+        r"(?i)\bdpa\s*$",
+        r"(?i)\bpicture-alliance\b",
+    ),
+    comment_tails=(
+        r"Kommentare",
+        r"(?i)kommentar(e)? (schreiben|anzeigen|lesen)",
+        r"(?i)\d+ kommentare?",
+        r"(?i)zu den kommentaren",
+    ),
 )
