@@ -20,6 +20,7 @@ from quellenlage.lang.base import (
 from quellenlage.model import Excluded
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'“”»«)\]]*$")
+_URL = re.compile(r"https?://\S+")
 _NUMBER_ONLY = re.compile(r"[\d.,]{1,9}[KkMm]?")
 _MIN_REPEAT_CHARS = 30
 _MAX_CAPTION_CHARS = 300
@@ -174,14 +175,22 @@ def _mark_breadcrumbs(lines: list[Line], kinds: dict[int, str], patterns: _Compi
 
 
 def _mark_social_posts(lines: list[Line], kinds: dict[int, str], patterns: _Compiled) -> None:
-    """An embedded post: the line with its link or author line, and the post text above it."""
+    """An embedded post: its author line, and the post text above it when that holds a link."""
     for index, line in enumerate(lines):
         if index in kinds:
             continue
         if patterns.social_author.fullmatch(line.text):
             kinds[index] = "social-post"
             above = index - 1
-            if above >= 0 and above not in kinds and _same_block_short(lines, above, index):
+            if (
+                above >= 0
+                and above not in kinds
+                and _same_block_short(lines, above, index)
+                and (
+                    patterns.social_marker.search(lines[above].text)
+                    or _URL.search(lines[above].text)
+                )
+            ):
                 kinds[above] = "social-post"
         elif patterns.social_marker.search(line.text) and len(line.text) <= _MAX_CAPTION_CHARS:
             kinds[index] = "social-post"

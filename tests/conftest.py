@@ -1,0 +1,41 @@
+"""Shared fixtures. Third-party text (the seed articles) is read from ../shared, never copied."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from quellenlage.lang import get_language
+from quellenlage.lang.base import LanguageData
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five seed articles; missing seeds fail in CI and skip only on a bare checkout."""
+    if not SEEDS.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"seed articles missing at {SEEDS} (CI must have ../shared)")
+        pytest.skip("seed articles (../shared/seeds) not available")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_texts(seeds_dir: Path) -> dict[str, str]:
+    """File name prefix ("000" …) -> file content, read as bytes and decoded as UTF-8."""
+    return {p.name[:3]: p.read_bytes().decode("utf-8") for p in sorted(seeds_dir.iterdir())}
+
+
+@pytest.fixture(scope="session")
+def german() -> LanguageData:
+    return get_language("de")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
