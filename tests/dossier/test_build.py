@@ -1,0 +1,109 @@
+"""The dossier: contract shape (JSON Schema), provenance of every span, the seed story."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import quellenlage
+from tests.conftest import EXAMPLES
+
+NOISE_MARKERS = ("SHARE", "Continue reading", "pic.twitter.com", "Qualitäts-Ticket",
+                 "KommentareDruckenTeilen", "Home Deutschland", "Stand:")
+
+
+@pytest.fixture(scope="module")
+def seed_dossier(seeds_dir: Path) -> dict[str, Any]:
+    return quellenlage.dossier([str(seeds_dir)]).data
+
+
+@pytest.fixture(scope="module")
+def example_dossier() -> dict[str, Any]:
+    return quellenlage.dossier([str(EXAMPLES)]).data
+
+
+def schema() -> dict[str, Any]:
+    return json.loads((files("quellenlage") / "dossier" / "schema.json").read_text())
+
+
+def all_spans(dossier: dict[str, Any]) -> list[dict[str, Any]]:
+    return [span for story in dossier["stories"] for item in story["summary"]
+            for span in item["evidence"]]
+
+
+def test_seed_dossier_matches_schema(seed_dossier: dict[str, Any]) -> None:
+    jsonschema.validate(seed_dossier, schema())
+
+
+def test_example_dossier_matches_schema(example_dossier: dict[str, Any]) -> None:
+    jsonschema.validate(example_dossier, schema())
+
+
+def test_seed_articles(seed_dossier: dict[str, Any], seeds_dir: Path) -> None:
+    articles = seed_dossier["articles"]
+    assert len(articles) == 5
+    by_file = {Path(a["source"]).name[:3]: a for a in articles}
+    for path in seeds_dir.iterdir():
+        assert by_file[path.name[:3]]["text"] == path.read_bytes().decode("utf-8")
+    assert by_file["001"]["published"] == "2025-12-03"
+    assert by_file["003"]["published"] == "2025-12-03"
+    assert by_file["003"]["published_at"] == "2025-12-03T11:00:00"
+    assert by_file["001"]["excluded"] == [{"start": 0, "end": 16, "kind": "metadata"}]
+
+
+def test_seed_ids_stable(seed_dossier: dict[str, Any], seeds_dir: Path) -> None:
+    again = quellenlage.dossier([str(seeds_dir)]).data
+    assert [a["id"] for a in again["articles"]] == [a["id"] for a in seed_dossier["articles"]]
+
+
+def test_seeds_are_one_story(seed_dossier: dict[str, Any]) -> None:
+    [story] = seed_dossier["stories"]
+    assert sorted(story["articles"]) == sorted(a["id"] for a in seed_dossier["articles"])
+    assert 3 <= len(story["summary"]) <= 8
+
+
+@pytest.mark.parametrize("fixture", ["seed_dossier", "example_dossier"])
+def test_summary_is_exact_text_outside_noise(fixture: str, request: pytest.FixtureRequest) -> None:
+    dossier = request.getfixturevalue(fixture)
+    articles = {a["id"]: a for a in dossier["articles"]}
+    for story in dossier["stories"]:
+        for item in story["summary"]:
+            assert not any(marker in item["text"] for marker in NOISE_MARKERS)
+            first = item["evidence"][0]
+            text = articles[first["article"]]["text"]
+            assert text[first["start"] : first["end"]] == item["text"]
+    for span in all_spans(dossier):
+        article = articles[span["article"]]
+        assert 0 <= span["start"] < span["end"] <= len(article["text"])
+        assert not any(e["start"] < span["end"] and span["start"] < e["end"]
+                       for e in article["excluded"])
+
+
+def test_examples_two_stories_and_wire_sentence(example_dossier: dict[str, Any]) -> None:
+    stories = example_dossier["stories"]
+    assert [len(s["articles"]) for s in stories] == [5, 1]
+    assert stories[1]["title"].startswith("Handball")
+    wire = [item for item in stories[0]["summary"] if "1968 eröffnet" in item["text"]]
+    assert wire, "the shared wire sentence should be in the summary"
+    articles = {a["id"]: a for a in example_dossier["articles"]}
+    supporting = [articles[s["article"]]["text"][s["start"] : s["end"]]
+                  for s in wire[0]["evidence"]]
+    assert len(supporting) == 3  # three outlets carry it with 24.000 ...
+    assert all("24.000" in text for text in supporting)  # ... the blog's 31.000 is not support
+
+
+def test_markdown_escapes_untrusted_text(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({
+        "title": "<script>alert(1)</script> [klick](javascript:alert(1))",
+        "text": "Ein <b>fetter</b> Satz mit [Link](javascript:alert(2)) im Artikel steht hier.",
+    }) + "\n")
+    markdown = quellenlage.dossier([str(path)]).to_markdown()
+    assert "<script>" not in markdown and "<b>" not in markdown
+    assert not re.search(r"(?<!\\)\]\(javascript", markdown)  # only escaped brackets
