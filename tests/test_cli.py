@@ -30,13 +30,20 @@ def bad_inputs(tmp_path: Path) -> Path:
     (folder / "bild.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     (folder / "abgebrochen.html").write_text(
         "<html><body><article><p>Die Sitzung des Kreistags in Lindholm wurde nach "
-        "zwei Stunden unterbrochen, weil der Strom ausfiel und die Technik strei", "utf-8")
+        "zwei Stunden unterbrochen, weil der Strom ausfiel und die Technik strei",
+        "utf-8",
+    )
     (folder / "meldungen.jsonl").write_text(
-        json.dumps({"text": "Erste gute Meldung über den Hafen.", "title": "Hafen"}) + "\n"
+        json.dumps({"text": "Erste gute Meldung über den Hafen.", "title": "Hafen"})
+        + "\n"
         + '{"text": "kaputt\n'
-        + json.dumps({"text": "Zweite gute Meldung über die Schule."}) + "\n", "utf-8")
+        + json.dumps({"text": "Zweite gute Meldung über die Schule."})
+        + "\n",
+        "utf-8",
+    )
     (folder / "alt.txt").write_bytes(
-        "Die Straße nach Köln ist wieder „frei“, meldet die Polizei.".encode("cp1252"))
+        "Die Straße nach Köln ist wieder „frei“, meldet die Polizei.".encode("cp1252")
+    )
     return folder
 
 
@@ -52,8 +59,10 @@ def test_bad_inputs_one_line_each_and_good_items_kept(bad_inputs: Path, db: Path
     assert reasons[str(bad_inputs / "bild.txt")].startswith("binary file (PNG image)")
     assert reasons[missing] == "no such file or directory"
     assert reasons[str(bad_inputs / "alt.txt")] == "not UTF-8; decoded as cp1252"
-    assert any(line.startswith(f"quellenlage: {bad_inputs / 'meldungen.jsonl'}:2: malformed JSON")
-               for line in lines)
+    assert any(
+        line.startswith(f"quellenlage: {bad_inputs / 'meldungen.jsonl'}:2: malformed JSON")
+        for line in lines
+    )
     store = Store(db)
     titles = sorted(a.title or a.text[:20] for a in store.articles())
     assert len(titles) == 4  # two JSON lines, the truncated page, the cp1252 file
@@ -75,8 +84,10 @@ def test_clean_ingest_exits_zero(db: Path) -> None:
     assert "6 articles read: 6 added" in result.stdout
 
 
-@pytest.mark.parametrize("args", [["ingest"], ["ingest", "--nope", "x"], ["dossier"],
-                                  ["dossier", "x", "--format", "pdf"]])
+@pytest.mark.parametrize(
+    "args",
+    [["ingest"], ["ingest", "--nope", "x"], ["dossier"], ["dossier", "x", "--format", "pdf"]],
+)
 def test_usage_errors_exit_two(args: list[str]) -> None:
     assert run(*args).exit_code == 2
 
@@ -112,8 +123,10 @@ def test_articles_and_search(db: Path) -> None:
     run("ingest", str(EXAMPLES), "--db", str(db))
     listed = run("articles", "--db", str(db)).stdout.splitlines()
     assert len(listed) == 6
-    as_json = [json.loads(line) for line in run("articles", "--db", str(db), "--format",
-                                                 "json").stdout.splitlines()]
+    as_json = [
+        json.loads(line)
+        for line in run("articles", "--db", str(db), "--format", "json").stdout.splitlines()
+    ]
     assert {a["outlet"] for a in as_json} >= {"Radio Kleinhafen", "Nordpresse-Agentur"}
     hits = run("search", "Hafenbrucke AND gesperrt", "--db", str(db)).stdout.splitlines()
     assert hits and all("Hafenbrücke" in hit for hit in hits)
@@ -138,7 +151,9 @@ def test_real_process_no_traceback(bad_inputs: Path, db: Path) -> None:
     """The installed entry point, not the test runner: stderr and exit status as users see."""
     completed = subprocess.run(
         [sys.executable, "-m", "quellenlage", "ingest", str(bad_inputs), "--db", str(db)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr

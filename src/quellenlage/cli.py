@@ -149,7 +149,12 @@ def ingest(paths: tuple[str, ...], db: str, max_article_mb: float, debug: bool) 
 @main.command()
 @db_option(api.DEFAULT_DB)
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for reading, or one JSON record per line.",
 )
 @_database_guard
 def articles(db: str, fmt: str) -> None:
@@ -175,7 +180,12 @@ def articles(db: str, fmt: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md"]),
+    default="json",
+    show_default=True,
+    help="JSON (the dossier contract) or Markdown.",
 )
 @click.option(
     "--out",
@@ -221,7 +231,13 @@ def dossier(
 @main.command()
 @click.argument("query")
 @db_option(api.DEFAULT_DB)
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Show at most this many sentences.",
+)
 @_database_guard
 def search(query: str, db: str, limit: int) -> None:
     """Full-text search over stored sentences (FTS5 syntax; accents optional).

@@ -12,8 +12,9 @@ from quellenlage.lang.base import LanguageData
 
 
 def sentences(text: str, language: LanguageData) -> list[str]:
-    return [text[s.start : s.end] for s in split_sentences(text, mark_noise(text, language),
-                                                           language)]
+    return [
+        text[s.start : s.end] for s in split_sentences(text, mark_noise(text, language), language)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -37,11 +38,16 @@ def test_never_split(text: str, german: LanguageData) -> None:
 def test_split_after_year_and_before_capital(german: LanguageData) -> None:
     text = "Die Brücke wurde eröffnet im Jahr 1968. Danach kam der Verkehr."
     assert sentences(text, german) == [
-        "Die Brücke wurde eröffnet im Jahr 1968.", "Danach kam der Verkehr."]
+        "Die Brücke wurde eröffnet im Jahr 1968.",
+        "Danach kam der Verkehr.",
+    ]
 
 
 def test_quotation_with_two_sentences_stays_with_attribution(german: LanguageData) -> None:
-    text = "„Wir sind bereit. Wir warten nur noch auf das Signal“, sagte die Ministerin. Dann ging sie."
+    text = (
+        "„Wir sind bereit. Wir warten nur noch auf das Signal“, sagte die Ministerin. "
+        "Dann ging sie."
+    )
     assert sentences(text, german) == [
         "„Wir sind bereit. Wir warten nur noch auf das Signal“, sagte die Ministerin.",
         "Dann ging sie.",
@@ -66,14 +72,19 @@ def test_lines_are_boundaries_and_headings(german: LanguageData) -> None:
 
 def test_wrapped_line_is_joined(german: LanguageData) -> None:
     text = "Der Satz läuft über\nzwei Zeilen hinweg. Dann ist Schluss."
-    assert sentences(text, german) == ["Der Satz läuft über\nzwei Zeilen hinweg.",
-                                       "Dann ist Schluss."]
+    assert sentences(text, german) == [
+        "Der Satz läuft über\nzwei Zeilen hinweg.",
+        "Dann ist Schluss.",
+    ]
 
 
 def test_list_markers_are_not_part_of_sentences(german: LanguageData) -> None:
     text = "Zusammenfassung\n\n  • Erster Punkt der Liste.\n  • Zweiter Punkt der Liste.\n"
-    assert sentences(text, german) == ["Zusammenfassung", "Erster Punkt der Liste.",
-                                       "Zweiter Punkt der Liste."]
+    assert sentences(text, german) == [
+        "Zusammenfassung",
+        "Erster Punkt der Liste.",
+        "Zweiter Punkt der Liste.",
+    ]
 
 
 def test_noise_never_inside_a_sentence(seed_texts: dict[str, str], german: LanguageData) -> None:
@@ -85,8 +96,10 @@ def test_noise_never_inside_a_sentence(seed_texts: dict[str, str], german: Langu
 
 def test_seed_quote_with_two_sentences(seed_texts: dict[str, str], german: LanguageData) -> None:
     found = sentences(seed_texts["001"], german)
-    assert any(s.startswith("„Bislang konnte kein Kompromiss") and s.endswith("sagte Uschakow.")
-               for s in found)
+    assert any(
+        s.startswith("„Bislang konnte kein Kompromiss") and s.endswith("sagte Uschakow.")
+        for s in found
+    )
 
 
 def test_tokens_inside_sentences(seed_texts: dict[str, str], german: LanguageData) -> None:
@@ -98,7 +111,7 @@ def test_tokens_inside_sentences(seed_texts: dict[str, str], german: LanguageDat
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("abc XYZ.„“\"!?\n\t2-•äß")), max_size=200))
+@given(text=st.text(alphabet=st.sampled_from(list('abc XYZ.„“"!?\n\t2-•äß')), max_size=200))
 def test_offsets_round_trip(text: str, german: LanguageData) -> None:
     previous_end = 0
     for sentence in split_sentences(text, mark_noise(text, german), german):
@@ -110,4 +123,12 @@ def test_offsets_round_trip(text: str, german: LanguageData) -> None:
 def test_tokenize_offsets(german: LanguageData) -> None:
     text = "Am 2. Dezember, um 18 Uhr."
     assert [text[a:b] for a, b in tokenize(text, "de")] == [
-        "Am", "2.", "Dezember", ",", "um", "18", "Uhr", "."]
+        "Am",
+        "2.",
+        "Dezember",
+        ",",
+        "um",
+        "18",
+        "Uhr",
+        ".",
+    ]

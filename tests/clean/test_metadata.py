@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -42,8 +42,10 @@ def test_single_line_text_has_no_title(german: LanguageData) -> None:
 
 
 def test_dates_from_seed_text(seed_texts: dict[str, str], german: LanguageData) -> None:
-    for key, expected in (("001", (None, date(2025, 12, 3))),
-                          ("003", (datetime(2025, 12, 3, 11, 0), None))):
+    for key, expected in (
+        ("001", (None, date(2025, 12, 3))),
+        ("003", (datetime(2025, 12, 3, 11, 0), None)),
+    ):
         text = seed_texts[key]
         assert publication_date(None, text, mark_noise(text, german), german) == expected
     text = seed_texts["000"]
@@ -55,9 +57,11 @@ def test_dates_from_seed_text(seed_texts: dict[str, str], german: LanguageData) 
     [
         ("2026-03-14", (None, date(2026, 3, 14))),
         ("2026-03-14T15:02:00", (datetime(2026, 3, 14, 15, 2), None)),
-        ("2026-03-14T15:02:00Z", (datetime(2026, 3, 14, 15, 2, tzinfo=timezone.utc), None)),
-        ("Sat, 14 Mar 2026 18:05:00 +0100",
-         (datetime(2026, 3, 14, 18, 5, tzinfo=timezone(timedelta(hours=1))), None)),
+        ("2026-03-14T15:02:00Z", (datetime(2026, 3, 14, 15, 2, tzinfo=UTC), None)),
+        (
+            "Sat, 14 Mar 2026 18:05:00 +0100",
+            (datetime(2026, 3, 14, 18, 5, tzinfo=timezone(timedelta(hours=1))), None),
+        ),
         ("14.03.2026", (None, date(2026, 3, 14))),
         ("14.03.2026, 09:30", (datetime(2026, 3, 14, 9, 30), None)),
         ("gestern", (None, None)),
@@ -71,7 +75,9 @@ def test_parse_date(value: str, expected: tuple[object, object]) -> None:
 def test_named_month_in_metadata_line(german: LanguageData) -> None:
     text = "Ein Titel hier\nAktualisiert am 3. März 2026\nDer Text des Artikels geht hier weiter.\n"
     assert publication_date(None, text, mark_noise(text, german), german) == (
-        None, date(2026, 3, 3))
+        None,
+        date(2026, 3, 3),
+    )
 
 
 def test_declared_date_wins(german: LanguageData) -> None:

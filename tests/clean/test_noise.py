@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from quellenlage.clean.noise import mark_noise, split_lines
 from quellenlage.lang.base import LanguageData
 
@@ -61,7 +63,7 @@ def test_spans_are_sorted_disjoint_and_inside(
 ) -> None:
     for text in seed_texts.values():
         spans = mark_noise(text, german)
-        for first, second in zip(spans, spans[1:], strict=False):
+        for first, second in pairwise(spans):
             assert first.end <= second.start
         assert all(0 <= e.start < e.end <= len(text) for e in spans)
 

@@ -14,8 +14,15 @@ import pytest
 import quellenlage
 from tests.conftest import EXAMPLES
 
-NOISE_MARKERS = ("SHARE", "Continue reading", "pic.twitter.com", "Qualitäts-Ticket",
-                 "KommentareDruckenTeilen", "Home Deutschland", "Stand:")
+NOISE_MARKERS = (
+    "SHARE",
+    "Continue reading",
+    "pic.twitter.com",
+    "Qualitäts-Ticket",
+    "KommentareDruckenTeilen",
+    "Home Deutschland",
+    "Stand:",
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +40,12 @@ def schema() -> dict[str, Any]:
 
 
 def all_spans(dossier: dict[str, Any]) -> list[dict[str, Any]]:
-    return [span for story in dossier["stories"] for item in story["summary"]
-            for span in item["evidence"]]
+    return [
+        span
+        for story in dossier["stories"]
+        for item in story["summary"]
+        for span in item["evidence"]
+    ]
 
 
 def test_seed_dossier_matches_schema(seed_dossier: dict[str, Any]) -> None:
@@ -81,8 +92,9 @@ def test_summary_is_exact_text_outside_noise(fixture: str, request: pytest.Fixtu
     for span in all_spans(dossier):
         article = articles[span["article"]]
         assert 0 <= span["start"] < span["end"] <= len(article["text"])
-        assert not any(e["start"] < span["end"] and span["start"] < e["end"]
-                       for e in article["excluded"])
+        assert not any(
+            e["start"] < span["end"] and span["start"] < e["end"] for e in article["excluded"]
+        )
 
 
 def test_examples_two_stories_and_wire_sentence(example_dossier: dict[str, Any]) -> None:
@@ -92,18 +104,24 @@ def test_examples_two_stories_and_wire_sentence(example_dossier: dict[str, Any])
     wire = [item for item in stories[0]["summary"] if "1968 eröffnet" in item["text"]]
     assert wire, "the shared wire sentence should be in the summary"
     articles = {a["id"]: a for a in example_dossier["articles"]}
-    supporting = [articles[s["article"]]["text"][s["start"] : s["end"]]
-                  for s in wire[0]["evidence"]]
+    supporting = [
+        articles[s["article"]]["text"][s["start"] : s["end"]] for s in wire[0]["evidence"]
+    ]
     assert len(supporting) == 3  # three outlets carry it with 24.000 ...
     assert all("24.000" in text for text in supporting)  # ... the blog's 31.000 is not support
 
 
 def test_markdown_escapes_untrusted_text(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
-    path.write_text(json.dumps({
-        "title": "<script>alert(1)</script> [klick](javascript:alert(1))",
-        "text": "Ein <b>fetter</b> Satz mit [Link](javascript:alert(2)) im Artikel steht hier.",
-    }) + "\n")
+    path.write_text(
+        json.dumps(
+            {
+                "title": "<script>alert(1)</script> [klick](javascript:alert(1))",
+                "text": "Ein <b>fetter</b> Satz mit [Link](javascript:alert(2)) im Artikel.",
+            }
+        )
+        + "\n"
+    )
     markdown = quellenlage.dossier([str(path)]).to_markdown()
     assert "<script>" not in markdown and "<b>" not in markdown
     assert not re.search(r"(?<!\\)\]\(javascript", markdown)  # only escaped brackets

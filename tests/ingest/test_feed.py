@@ -12,7 +12,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Lindholm Aktuell</title>
 <entry><title>Sturm legt Fähre lahm</title><link href="https://la.example/1"/>
 <updated>2026-01-20T06:00:00Z</updated>
-<content type="html">&lt;p&gt;Die Fähre fährt heute nicht.&lt;/p&gt;&lt;p&gt;Busse fahren.&lt;/p&gt;</content>
+<content type="html">&lt;p&gt;Die Fähre fährt heute nicht.&lt;/p&gt;
+&lt;p&gt;Busse fahren.&lt;/p&gt;</content>
 </entry>
 <entry><title>Ohne Link</title><summary>Kurze Meldung ohne Link.</summary></entry>
 <entry><title>Leer</title></entry>
@@ -32,7 +33,10 @@ def test_atom_entries(tmp_path: Path) -> None:
     assert isinstance(first, RawItem) and isinstance(second, RawItem)
     assert first.text == "Die Fähre fährt heute nicht.\nBusse fahren."
     assert (first.title, first.outlet, first.source) == (
-        "Sturm legt Fähre lahm", "Lindholm Aktuell", "https://la.example/1")
+        "Sturm legt Fähre lahm",
+        "Lindholm Aktuell",
+        "https://la.example/1",
+    )
     assert first.published == "2026-01-20T06:00:00Z"
     assert second.source == f"{path}#entry-2"
     assert isinstance(third, Rejection) and "entry 3 has no text" in third.reason

@@ -16,30 +16,47 @@ def write_lines(path: Path, lines: list[str]) -> Path:
 
 
 def test_fields_and_sources(tmp_path: Path) -> None:
-    path = write_lines(tmp_path / "a.jsonl", [
-        json.dumps({"body": "Text eins über die Wahl.", "headline": "Wahl",
-                    "link": "https://x.example/1", "date": "2026-01-02",
-                    "publisher": {"name": "Bote"}}),
-        json.dumps({"content": "Text zwei über das Wetter.", "site": "Wetterdienst"}),
-    ])
+    path = write_lines(
+        tmp_path / "a.jsonl",
+        [
+            json.dumps(
+                {
+                    "body": "Text eins über die Wahl.",
+                    "headline": "Wahl",
+                    "link": "https://x.example/1",
+                    "date": "2026-01-02",
+                    "publisher": {"name": "Bote"},
+                }
+            ),
+            json.dumps({"content": "Text zwei über das Wetter.", "site": "Wetterdienst"}),
+        ],
+    )
     first, second = read_all(path)
     assert isinstance(first, RawItem) and isinstance(second, RawItem)
     assert (first.text, first.title, first.url, first.published, first.outlet) == (
-        "Text eins über die Wahl.", "Wahl", "https://x.example/1", "2026-01-02", "Bote")
+        "Text eins über die Wahl.",
+        "Wahl",
+        "https://x.example/1",
+        "2026-01-02",
+        "Bote",
+    )
     assert first.source == "https://x.example/1"
     assert second.source == f"{path}:2"
     assert second.outlet == "Wetterdienst"
 
 
 def test_bad_lines_rejected_good_lines_kept(tmp_path: Path) -> None:
-    path = write_lines(tmp_path / "b.jsonl", [
-        json.dumps({"text": "Guter Artikel eins."}),
-        '{"text": "kaputt',
-        "[1, 2]",
-        json.dumps({"title": "ohne Text"}),
-        "",
-        json.dumps({"text": "Guter Artikel zwei."}),
-    ])
+    path = write_lines(
+        tmp_path / "b.jsonl",
+        [
+            json.dumps({"text": "Guter Artikel eins."}),
+            '{"text": "kaputt',
+            "[1, 2]",
+            json.dumps({"title": "ohne Text"}),
+            "",
+            json.dumps({"text": "Guter Artikel zwei."}),
+        ],
+    )
     results = read_all(path)
     kept = [r.text for r in results if isinstance(r, RawItem)]
     rejected = [(r.line, r.reason) for r in results if isinstance(r, Rejection)]
@@ -50,10 +67,13 @@ def test_bad_lines_rejected_good_lines_kept(tmp_path: Path) -> None:
 
 
 def test_too_long_line_skipped_without_losing_the_next(tmp_path: Path) -> None:
-    path = write_lines(tmp_path / "c.jsonl", [
-        json.dumps({"text": "x" * 50_000}),
-        json.dumps({"text": "Danach geht es weiter."}),
-    ])
+    path = write_lines(
+        tmp_path / "c.jsonl",
+        [
+            json.dumps({"text": "x" * 50_000}),
+            json.dumps({"text": "Danach geht es weiter."}),
+        ],
+    )
     results = read_all(path, Settings(max_article_bytes=10_000))
     assert isinstance(results[0], Rejection) and results[0].line == 1
     assert isinstance(results[1], RawItem) and results[1].text == "Danach geht es weiter."
@@ -68,8 +88,9 @@ def test_invalid_utf8_line(tmp_path: Path) -> None:
 
 
 def test_json_array_streamed(tmp_path: Path) -> None:
-    items = [{"text": f"Artikel Nummer {n} mit Umlauten: äöü.", "title": f"T{n}"}
-             for n in range(300)]
+    items = [
+        {"text": f"Artikel Nummer {n} mit Umlauten: äöü.", "title": f"T{n}"} for n in range(300)
+    ]
     path = tmp_path / "e.json"
     path.write_text(json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")
     results = read_all(path)

@@ -42,7 +42,9 @@ def test_folder_recursive_sorted_and_skips(tmp_path: Path) -> None:
     walk = Walk()
     results = list(read_inputs([str(tmp_path)], Settings(), walk))
     assert [r.source for r in results if isinstance(r, RawItem)] == [
-        str(tmp_path / "1.txt"), str(tmp_path / "b" / "2.txt")]
+        str(tmp_path / "1.txt"),
+        str(tmp_path / "b" / "2.txt"),
+    ]
     assert walk.skipped == [str(tmp_path / "bild.png")]
 
 

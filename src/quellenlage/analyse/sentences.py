@@ -39,7 +39,10 @@ def tokenizer(language: str) -> Tokenizer:
 
 def tokenize(text: str, language: str) -> list[Token]:
     """Offsets of the non-whitespace tokens of ``text``."""
-    return [(t.idx, t.idx + len(t)) for t in tokenizer(language)(text) if not t.is_space]
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    columns = tokenizer(language)(text).to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    return [(start, start + length) for start, length, space in columns if not space]
 
 
 def split_sentences(text: str, excluded: list[Excluded], language: LanguageData) -> list[Sentence]:
@@ -72,6 +75,8 @@ def _paragraphs(text: str, tokens: list[Token], excluded: list[Excluded]) -> Ite
 
 
 def _hard_break(text: str, previous: Token, token: Token, excluded: list[Excluded]) -> bool:
+    if previous[1] == token[0]:  # adjacent tokens ("Uhr" ".") never straddle a break
+        return False
     if any(previous[1] <= e.start < token[0] for e in excluded):
         return True
     gap = text[previous[1] : token[0]]

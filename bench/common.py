@@ -1,0 +1,41 @@
+"""Shared helpers for the benchmarks: the real German corpora in ../shared/data, peak memory."""
+
+from __future__ import annotations
+
+import csv
+import json
+import resource
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "text"
+
+
+def german_articles() -> Iterator[dict[str, str]]:
+    """The 1,028 10kGNAD and 1,000 XGLUE German articles (benchmark input only)."""
+    csv.field_size_limit(sys.maxsize)
+    with open(DATA / "10kgnad" / "test.csv", encoding="utf-8", newline="") as stream:
+        for number, row in enumerate(csv.reader(stream, delimiter=";", quotechar="'")):
+            yield {"text": row[1], "url": f"10kgnad:{number}"}
+    with open(DATA / "xglue_news_de" / "dev.txt", encoding="utf-8") as stream:
+        for number, line in enumerate(stream):
+            title, body, _category = (line.rstrip("\n").split("\t") + ["", "", ""])[:3]
+            yield {"title": title, "text": body, "url": f"xglue:{number}"}
+
+
+def write_jsonl(path: Path) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8") as stream:
+        for record in german_articles():
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process and its finished children, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
