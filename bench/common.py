@@ -21,7 +21,7 @@ def german_articles() -> Iterator[dict[str, str]]:
             yield {"text": row[1], "url": f"10kgnad:{number}"}
     with open(DATA / "xglue_news_de" / "dev.txt", encoding="utf-8") as stream:
         for number, line in enumerate(stream):
-            title, body, _category = (line.rstrip("\n").split("\t") + ["", "", ""])[:3]
+            title, body, _category = [*line.rstrip("\n").split("\t"), "", "", ""][:3]
             yield {"title": title, "text": body, "url": f"xglue:{number}"}
 
 

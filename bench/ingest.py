@@ -19,16 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import peak_rss_mb, write_jsonl  # noqa: E402
+from common import peak_rss_mb, write_jsonl
 
-import quellenlage  # noqa: E402
-from quellenlage.analyse.sentences import split_sentences, tokenizer  # noqa: E402
-from quellenlage.clean.metadata import publication_date, title_line  # noqa: E402
-from quellenlage.clean.noise import mark_noise  # noqa: E402
-from quellenlage.ingest.registry import Walk, read_inputs  # noqa: E402
-from quellenlage.lang import get_language, guess_language  # noqa: E402
-from quellenlage.model import RawItem  # noqa: E402
-from quellenlage.settings import Settings  # noqa: E402
+import quellenlage
+from quellenlage.analyse.sentences import split_sentences, tokenizer
+from quellenlage.clean.metadata import publication_date, title_line
+from quellenlage.clean.noise import mark_noise
+from quellenlage.ingest.registry import Walk, read_inputs
+from quellenlage.lang import get_language, guess_language
+from quellenlage.model import RawItem
+from quellenlage.settings import Settings
 
 
 def timed(label: str, count: int, work: Callable[[], object]) -> float:

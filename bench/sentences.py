@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import german_articles  # noqa: E402
-from somajo import SoMaJo  # noqa: E402
+from common import german_articles
+from somajo import SoMaJo
 
-from quellenlage.analyse.sentences import split_sentences, tokenizer  # noqa: E402
-from quellenlage.lang import get_language  # noqa: E402
+from quellenlage.analyse.sentences import split_sentences, tokenizer
+from quellenlage.lang import get_language
 
 LINE = re.compile(r"[^\n]+")
 
@@ -67,7 +67,7 @@ def main() -> None:
     for (_, line), a, b in zip(lines, our_ends, reference, strict=True):
         if a != b and shown < 8:
             shown += 1
-            marks = sorted((a ^ b))
+            marks = sorted(a ^ b)
             print(f"  differs at {marks}: …{line[max(0, marks[0] - 70) : marks[0] + 30]!r}")
 
 
