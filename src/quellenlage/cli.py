@@ -87,6 +87,32 @@ def _report_skipped(report: IngestReport) -> None:
         )
 
 
+R = TypeVar("R", IngestReport, api.DossierResult)
+
+
+def _with_progress(
+    run: Callable[..., R], paths: tuple[str, ...], db: str | None, max_mb: float, debug: bool
+) -> R:
+    """Run an ingesting API call with messages and progress on stderr."""
+    progress = _Progress()
+    result = run(
+        paths,
+        db,
+        settings=_settings(max_mb),
+        on_message=_say,
+        on_progress=progress,
+        debug=debug,
+    )
+    progress.done()
+    _report_skipped(result if isinstance(result, IngestReport) else result.report)
+    return result
+
+
+def _require_database(db: str) -> None:
+    if not Path(db).exists():
+        raise click.UsageError(f"no database at {db} (run `quellenlage ingest` first)")
+
+
 def _database_guard(function: F) -> F:
     """A database that cannot be opened or written is one clear line, not a traceback."""
 
@@ -127,17 +153,7 @@ def ingest(paths: tuple[str, ...], db: str, max_article_mb: float, debug: bool) 
 
     Example: quellenlage ingest articles/ feed.xml --db news.db
     """
-    progress = _Progress()
-    report = api.ingest(
-        paths,
-        db,
-        settings=_settings(max_article_mb),
-        on_message=_say,
-        on_progress=progress,
-        debug=debug,
-    )
-    progress.done()
-    _report_skipped(report)
+    report = _with_progress(api.ingest, paths, db, max_article_mb, debug)
     click.echo(
         f"{len(report.article_ids)} articles read: {report.added} added, "
         f"{report.already_present} already present, {len(report.rejections)} rejected "
@@ -162,8 +178,7 @@ def articles(db: str, fmt: str) -> None:
 
     Example: quellenlage articles --db news.db --format json
     """
-    if not Path(db).exists():
-        raise click.UsageError(f"no database at {db} (run `quellenlage ingest` first)")
+    _require_database(db)
     stored = api.articles(db)
     if fmt == "json":
         for article in stored:
@@ -207,17 +222,7 @@ def dossier(
 
     Example: quellenlage dossier ../shared/seeds --format md --out dossier.md
     """
-    progress = _Progress()
-    result = api.dossier(
-        paths,
-        db,
-        settings=_settings(max_article_mb),
-        on_message=_say,
-        on_progress=progress,
-        debug=debug,
-    )
-    progress.done()
-    _report_skipped(result.report)
+    result = _with_progress(api.dossier, paths, db, max_article_mb, debug)
     rendered = result.render(fmt)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -244,8 +249,7 @@ def search(query: str, db: str, limit: int) -> None:
 
     Example: quellenlage search "uschakow AND kompromiss"
     """
-    if not Path(db).exists():
-        raise click.UsageError(f"no database at {db} (run `quellenlage ingest` first)")
+    _require_database(db)
     try:
         hits = api.search(query, db, limit)
     except SQLAlchemyError as error:

@@ -6,16 +6,13 @@ import pytest
 
 from quellenlage.clean.noise import mark_noise
 from quellenlage.lang.base import LanguageData
+from tests.lang.helpers import kinds_of
 
 BODY = (
     "In Lindholm hat der Stadtrat am Dienstag den Haushalt beschlossen. "
     "Die Entscheidung fiel nach einer langen Debatte.\n"
 )
 TAIL = "Die Verwaltung will den Plan im Frühjahr umsetzen.\n"
-
-
-def kinds_of(text: str, language: LanguageData) -> dict[str, str]:
-    return {text[e.start : e.end]: e.kind for e in mark_noise(text, language)}
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from quellenlage.ingest.decode import decode
 from quellenlage.model import Notice, RawItem, Rejection
 from quellenlage.settings import Settings
 
@@ -61,11 +62,13 @@ def read_capped(stream: BinaryIO, cap: int) -> bytes:
     return data
 
 
-def decoded_notice(file: InputFile, encoding: str) -> Notice | None:
-    """A notice when a file was not UTF-8 and its encoding had to be detected."""
+def read_decoded(file: InputFile, cap: int) -> tuple[str, str, Notice | None]:
+    """The file's text and encoding, with a notice when the encoding had to be detected."""
+    with file.open() as stream:
+        text, encoding = decode(read_capped(stream, cap))
     if encoding in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
-        return None
-    return Notice(file.label, f"not UTF-8; decoded as {encoding}")
+        return text, encoding, None
+    return text, encoding, Notice(file.label, f"not UTF-8; decoded as {encoding}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,7 @@ from collections.abc import Iterator
 import lxml.html
 import trafilatura
 
-from quellenlage.ingest.base import InputFile, ReadResult, decoded_notice, read_capped
-from quellenlage.ingest.decode import decode
+from quellenlage.ingest.base import InputFile, ReadResult, read_decoded
 from quellenlage.model import RawItem, Rejection
 from quellenlage.settings import Settings
 
@@ -45,10 +44,7 @@ def sniff(head: bytes) -> bool:
 
 
 def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
-    with file.open() as stream:
-        data = read_capped(stream, settings.max_markup_bytes)
-    page, encoding = decode(data)
-    notice = decoded_notice(file, encoding)
+    page, encoding, notice = read_decoded(file, settings.max_markup_bytes)
     if notice:
         yield notice
     document = _extract(page)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quellenlage.ingest.base import InputFile, ReadResult, decoded_notice, read_capped
-from quellenlage.ingest.decode import decode
+from quellenlage.ingest.base import InputFile, ReadResult, read_decoded
 from quellenlage.model import RawItem
 from quellenlage.settings import Settings
 
@@ -18,10 +17,7 @@ def sniff(head: bytes) -> bool:
 
 
 def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
-    with file.open() as stream:
-        data = read_capped(stream, settings.max_article_bytes)
-    text, encoding = decode(data)
-    notice = decoded_notice(file, encoding)
+    text, encoding, notice = read_decoded(file, settings.max_article_bytes)
     if notice:
         yield notice
     yield RawItem(source=file.label, text=text, location=file.label, encoding=encoding)

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from quellenlage.clean.noise import mark_noise
 from quellenlage.lang.base import LanguageData
+from tests.lang.helpers import kinds_of
 
 BODY = (
     "Der Stadtrat von Lindholm hat am Dienstag einen neuen Haushalt beschlossen. "
     "Die Mehrheit fiel knapper aus als erwartet, berichtete die Verwaltung.\n"
 )
 TAIL = "Die Opposition kündigte an, gegen einzelne Posten zu klagen.\n"
-
-
-def kinds_of(text: str, language: LanguageData) -> dict[str, str]:
-    return {text[e.start : e.end]: e.kind for e in mark_noise(text, language)}
 
 
 @pytest.mark.parametrize(
