@@ -63,7 +63,7 @@ def test_bad_lines_rejected_good_lines_kept(tmp_path: Path) -> None:
     assert kept == ["Guter Artikel eins.", "Guter Artikel zwei."]
     assert [line for line, _ in rejected] == [2, 3, 4]
     assert rejected[0][1].startswith("malformed JSON")
-    assert rejected[1][1] == "not a JSON object (a list)"
+    assert rejected[1][1] == "not a JSON object (a JSON array)"
 
 
 def test_too_long_line_skipped_without_losing_the_next(tmp_path: Path) -> None:

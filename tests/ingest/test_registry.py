@@ -61,15 +61,6 @@ def test_symlink_loop_is_not_followed(tmp_path: Path) -> None:
     assert [type(r) for r in results] == [RawItem]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = tmp_path / "geheim.txt"
-    path.write_text("geheim")
-    path.chmod(0)
-    [rejection] = read_all(path)
-    assert isinstance(rejection, Rejection) and "permission" in rejection.reason
-
-
 def test_odd_file_names(tmp_path: Path) -> None:
     odd = os.fsdecode(b"mit Leerzeichen\nund \xff.txt")
     (tmp_path / odd).write_text("Text mit seltsamem Dateinamen.")

@@ -35,6 +35,7 @@ _BLOCK_TAGS = (
     "figcaption",
     "pre",
 )
+NO_TEXT = "no extractable text in HTML (no article text, or markup too broken to parse)"
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -50,7 +51,7 @@ def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
     document = _extract(page)
     text = (document.text or "") if document else ""
     if not text.strip():
-        yield Rejection(file.label, "no extractable text in HTML")
+        yield Rejection(file.label, NO_TEXT)
         return
     yield RawItem(
         source=file.label,

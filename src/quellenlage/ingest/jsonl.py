@@ -22,6 +22,14 @@ URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("published", "date", "published_at", "datePublished")
 OUTLET_FIELDS = ("outlet", "site", "publisher", "source_name")
 _CHUNK = 1 << 16
+_JSON_TYPES = {
+    list: "array",
+    str: "string",
+    int: "number",
+    float: "number",
+    bool: "boolean",
+    type(None): "null",
+}
 
 
 def sniff(head: bytes) -> bool:
@@ -104,7 +112,8 @@ def _item_from_line(file: InputFile, line: bytes, number: int) -> ReadResult:
 def item_from_record(record: Any, label: str, number: int) -> ReadResult:
     """A RawItem from one decoded JSON value, or the reason it is not one."""
     if not isinstance(record, dict):
-        return Rejection(label, f"not a JSON object (a {type(record).__name__})", number)
+        kind = _JSON_TYPES.get(type(record), type(record).__name__)
+        return Rejection(label, f"not a JSON object (a JSON {kind})", number)
     text = _first_string(record, TEXT_FIELDS)
     if text is None or not text.strip():
         return Rejection(label, "item has no text (fields text, body or content)", number)
