@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench clean fuzz stress
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -40,3 +40,10 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+
+fuzz: $(STAMP)  ## properties with 5,000 examples each (not part of make test)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:randomly \
+		tests/reliability/test_properties.py tests/analyse/test_sentences.py -k "raise or spans or round_trip or evidence"
+
+stress: $(STAMP)  ## huge inputs: 200 MB files, 100,000 tiny files (minutes; not in make test)
+	$(BIN)/python bench/stress.py

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from quellenlage.lang import get_language
 from quellenlage.lang.base import LanguageData
@@ -39,3 +40,8 @@ def german() -> LanguageData:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+settings.register_profile("default", max_examples=100, deadline=None)
+settings.register_profile("fuzz", max_examples=5_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
