@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: demo test lint format bench clean fuzz stress
+.PHONY: demo test lint format bench clean fuzz stress eval-cluster
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -23,8 +23,8 @@ demo: $(STAMP)
 	@echo "dossier of $(INPUT): $(OUT)/dossier.json and $(OUT)/dossier.md"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff format --check src tests bench eval
 	$(BIN)/mypy
 
 test: lint
@@ -47,3 +47,6 @@ fuzz: $(STAMP)  ## properties with 5,000 examples each (not part of make test)
 
 stress: $(STAMP)  ## huge inputs: 200 MB files, 100,000 tiny files (minutes; not in make test)
 	$(BIN)/python bench/stress.py
+
+eval-cluster: $(STAMP)  ## ECB+ B-cubed table with baselines, and the German mix check
+	$(BIN)/python eval/cluster.py

@@ -6,6 +6,6 @@ __version__ = "0.1.0"
 
 from quellenlage.api import articles, dossier, ingest, search
 
-__all__ = ["__version__", "articles", "dossier", "ingest", "search"]
+__all__ = ["__version__", "articles", "cluster", "dossier", "ingest", "search", "stories"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from quellenlage.cluster.update import update_stories
 from quellenlage.dossier.build import Dossier, build_dossier
 from quellenlage.dossier.export_md import to_markdown
 from quellenlage.ingest.registry import Walk, read_inputs
@@ -23,6 +24,7 @@ from quellenlage.pipeline import build_article
 from quellenlage.settings import DEFAULT_SETTINGS, Settings
 from quellenlage.store import Store
 from quellenlage.store.db import SearchHit
+from quellenlage.store.stories import StoryRow, assignments, list_stories
 
 DEFAULT_DB = "quellenlage.db"
 Message = Rejection | Notice
@@ -38,14 +40,19 @@ def ingest(
     on_message: OnMessage | None = None,
     on_progress: OnProgress | None = None,
     debug: bool = False,
+    stories: bool = True,
 ) -> IngestReport:
     """Read, clean and analyse every article under ``paths`` and store it in ``db``.
 
     Stores one transaction per batch; a text already stored only gains the new source.
     Rejected items are reported (``on_message``) and recorded in ``ingest_errors``.
+    With ``stories``, new articles then join existing stories or open new ones.
     """
     with _open_store(db) as store:
-        return _ingest_into(store, paths, settings, on_message, on_progress, debug)
+        report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+        if stories:
+            update_stories(store, workers=settings.workers)
+        return report
 
 
 def _ingest_into(
@@ -65,6 +72,7 @@ def _ingest_into(
         outcome = _build(result, settings, debug) if isinstance(result, RawItem) else result
         if isinstance(outcome, Article):
             batch.append(outcome)
+            report.items.append((outcome.id, outcome.source))
             if outcome.id not in seen:
                 seen.add(outcome.id)
                 report.article_ids.append(outcome.id)
@@ -130,6 +138,55 @@ def articles(db: str | Path = DEFAULT_DB) -> list[Article]:
         return store.articles()
 
 
+def stories(db: str | Path = DEFAULT_DB) -> list[StoryRow]:
+    """Stored stories, largest first, with size, outlets and date range."""
+    with _open_store(db) as store:
+        return list_stories(store.engine)
+
+
+@dataclass
+class ClusterResult:
+    """The story of every item read from the given paths."""
+
+    rows: list[dict[str, object]]
+    report: IngestReport
+
+    def to_jsonl(self) -> str:
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in self.rows)
+
+
+def cluster(
+    paths: Iterable[str],
+    db: str | Path | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_message: OnMessage | None = None,
+    on_progress: OnProgress | None = None,
+    debug: bool = False,
+) -> ClusterResult:
+    """Ingest ``paths`` (into a temporary database unless ``db`` is given) and report the story
+    of each item: ``{"article": id, "source": ..., "story": sid}``."""
+    with _scratch_store(db) as store:
+        report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+        update_stories(store, workers=settings.workers)
+        placed = assignments(store.engine, report.article_ids)
+    rows: list[dict[str, object]] = [
+        {"article": aid, "source": source, "story": f"s{placed[aid]}"}
+        for aid, source in report.items
+    ]
+    return ClusterResult(rows, report)
+
+
+@contextmanager
+def _scratch_store(db: str | Path | None) -> Iterator[Store]:
+    """The given database, or a temporary one for one-shot commands."""
+    with (
+        tempfile.TemporaryDirectory(prefix="quellenlage-") as scratch,
+        _open_store(db or Path(scratch) / "scratch.db") as store,
+    ):
+        yield store
+
+
 def search(query: str, db: str | Path = DEFAULT_DB, limit: int = 20) -> list[SearchHit]:
     """Sentences matching a full-text query (SQLite FTS5 syntax)."""
     with _open_store(db) as store:
@@ -164,10 +221,9 @@ def dossier(
 ) -> DossierResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given), group the articles
     from those paths into stories and build their dossier; other stored articles are left out."""
-    with (
-        tempfile.TemporaryDirectory(prefix="quellenlage-") as scratch,
-        _open_store(db or Path(scratch) / "dossier.db") as store,
-    ):
+    with _scratch_store(db) as store:
         report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+        update_stories(store, workers=settings.workers)
         chosen = store.articles(report.article_ids)
-    return DossierResult(build_dossier(chosen, settings), report)
+        placed = assignments(store.engine, report.article_ids)
+    return DossierResult(build_dossier(chosen, placed, settings), report)

@@ -87,7 +87,7 @@ def _report_skipped(report: IngestReport) -> None:
         )
 
 
-R = TypeVar("R", IngestReport, api.DossierResult)
+R = TypeVar("R", IngestReport, api.DossierResult, api.ClusterResult)
 
 
 def _with_progress(
@@ -231,6 +231,49 @@ def dossier(
     else:
         click.echo(rendered, nl=False)
     sys.exit(result.report.exit_status)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object per input item: article, source, story.",
+)
+@db_option(None)
+@ingest_options
+@_database_guard
+def cluster(
+    paths: tuple[str, ...], fmt: str, db: str | None, max_article_mb: float, debug: bool
+) -> None:
+    """Group the articles in PATHS into stories and print each item's story.
+
+    Example: quellenlage cluster articles/ --format jsonl > stories.jsonl
+    """
+    result = _with_progress(api.cluster, paths, db, max_article_mb, debug)
+    click.echo(result.to_jsonl(), nl=False)
+    sys.exit(result.report.exit_status)
+
+
+@main.command()
+@db_option(api.DEFAULT_DB)
+@_database_guard
+def stories(db: str) -> None:
+    """List the stored stories: size, outlets, date range, title.
+
+    Example: quellenlage stories --db news.db
+    """
+    _require_database(db)
+    for story in api.stories(db):
+        days = f"{story.first_day or '?'}..{story.last_day or '?'}"
+        outlets = ", ".join(story.outlets) or "-"
+        click.echo(
+            f"s{story.id:<6} {story.size:>5}  {days:<22}  {outlets[:30]:<30}  "
+            f"{(story.title or '')[:70]}"
+        )
 
 
 @main.command()

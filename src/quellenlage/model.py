@@ -134,8 +134,14 @@ class Article:
     def published_at_iso(self) -> str | None:
         return self.published_at.isoformat(timespec="seconds") if self.published_at else None
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
+    def lead_text(self, sentences: int = 3) -> str:
+        """Title and first body sentences: what a reader sees of the story first."""
+        body = [s for s in self.sentences if not s.heading][:sentences]
+        return "\n".join([self.title or "", *(self.text[s.start : s.end] for s in body)])
+
+    def content_text(self) -> str:
+        """Title and every sentence outside the noise."""
+        return "\n".join([self.title or "", *(self.text[s.start : s.end] for s in self.sentences)])
 
     def is_excluded(self, start: int, end: int) -> bool:
         """True when ``start:end`` overlaps any noise span."""
@@ -186,6 +192,7 @@ class IngestReport:
     """What one ingest did: new articles, repeats, rejections, warnings, skipped files."""
 
     article_ids: list[str] = field(default_factory=list)  # every article the inputs yielded
+    items: list[tuple[str, str]] = field(default_factory=list)  # (article id, source) per item
     added: int = 0
     already_present: int = 0
     rejections: list[Rejection] = field(default_factory=list)

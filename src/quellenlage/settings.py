@@ -14,8 +14,7 @@ class Settings:
     max_article_bytes: int = 5 * MB  # per article (text) and per JSON line
     max_markup_factor: int = 8  # an HTML page or feed may be this many times the text cap
     batch_size: int = 200  # articles per store transaction
-    story_threshold: float = 0.3  # cosine of title+lead vectors that links two articles
-    story_window_days: int = 7  # articles further apart in time never share a story
+    workers: int = 2  # processes for embedding large batches (the machine has 2 cores)
     summary_sentences: int = 6
     default_language: str = "de"
 

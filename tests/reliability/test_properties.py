@@ -96,7 +96,7 @@ def test_dossier_evidence_inside_articles(collection: list[str]) -> None:
         for n, t in enumerate(collection)
         if isinstance(a := build_article(RawItem(f"a{n}", t, f"a{n}"), SMALL), Article)
     ]
-    dossier = build_dossier(articles, SMALL)
+    dossier = build_dossier(articles, {a.id: 1 for a in articles}, SMALL)
     by_id = {a.id: a for a in articles}
     for story in dossier["stories"]:
         for item in story["summary"]:

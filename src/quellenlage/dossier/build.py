@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from quellenlage import __version__
 from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
-from quellenlage.cluster.grouping import group_stories, lead_text
 from quellenlage.dossier.summary import summarise
 from quellenlage.model import Article
 from quellenlage.settings import Settings
@@ -17,14 +16,24 @@ from quellenlage.settings import Settings
 Dossier = dict[str, Any]
 
 
-def build_dossier(articles: Sequence[Article], settings: Settings) -> Dossier:
-    """Articles, grouped into stories, each story with its summary and evidence."""
-    stories = group_stories(articles, settings)
+def build_dossier(
+    articles: Sequence[Article], story_of: Mapping[str, int], settings: Settings
+) -> Dossier:
+    """Articles, grouped by their stories, each story with its summary and evidence."""
+    stories = group_by_story(articles, story_of)
     return {
         "quellenlage": __version__,
         "articles": [a.to_json() for a in articles],
         "stories": [_story(f"s{n}", group, settings) for n, group in enumerate(stories, 1)],
     }
+
+
+def group_by_story(articles: Sequence[Article], story_of: Mapping[str, int]) -> list[list[Article]]:
+    """Articles by story, larger stories first, then by earliest article; unplaced ones alone."""
+    groups: dict[object, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(story_of.get(article.id, article.id), []).append(article)
+    return sorted(groups.values(), key=lambda g: (-len(g), min(a.published or "9" for a in g)))
 
 
 def _story(story_id: str, articles: list[Article], settings: Settings) -> dict[str, Any]:
@@ -42,5 +51,5 @@ def _story_title(articles: list[Article]) -> str | None:
     titled = [a for a in articles if a.title]
     if len(titled) <= 1:
         return titled[0].title if titled else None
-    similarity = cosine_matrix(vector_matrix([lead_text(a) for a in titled]))
+    similarity = cosine_matrix(vector_matrix([a.lead_text(8) for a in titled]))
     return titled[int(np.argmax(similarity.sum(axis=1)))].title

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Integer, MetaData, Table, Text
+from sqlalchemy import Boolean, Column, Integer, LargeBinary, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -61,4 +61,28 @@ ingest_errors = Table(
     Column("line", Integer),
     Column("reason", Text, nullable=False),
     Column("created_at", Text, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", Text),
+    Column("first_day", Text),
+    Column("last_day", Text),
+    Column("size", Integer, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("story_id", Integer, nullable=False),
+)
+
+embeddings = Table(
+    "embeddings",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
 )
