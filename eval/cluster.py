@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 from bcubed import bcubed  # noqa: E402
 from common import german_articles  # noqa: E402
 
-from quellenlage.cluster.features import Features, article_features  # noqa: E402
-from quellenlage.cluster.incremental import Clusterer, ClusterSettings  # noqa: E402
+from quellenlage.clustering.features import Features, article_features  # noqa: E402
+from quellenlage.clustering.incremental import Clusterer, ClusterSettings  # noqa: E402
 from quellenlage.model import Article, RawItem  # noqa: E402
 from quellenlage.pipeline import build_article  # noqa: E402
 from quellenlage.settings import Settings  # noqa: E402

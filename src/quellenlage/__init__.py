@@ -4,7 +4,7 @@ import logging
 
 __version__ = "0.1.0"
 
-from quellenlage.api import articles, dossier, ingest, search
+from quellenlage.api import articles, cluster, dossier, ingest, search, stories
 
 __all__ = ["__version__", "articles", "cluster", "dossier", "ingest", "search", "stories"]
 

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from quellenlage.cluster.update import update_stories
+from quellenlage.clustering.update import update_stories
 from quellenlage.dossier.build import Dossier, build_dossier
 from quellenlage.dossier.export_md import to_markdown
 from quellenlage.ingest.registry import Walk, read_inputs

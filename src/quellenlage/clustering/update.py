@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from quellenlage.cluster.features import Features, article_features, normalised_terms
-from quellenlage.cluster.incremental import Clusterer, ClusterSettings
+from quellenlage.clustering.features import Features, article_features, normalised_terms
+from quellenlage.clustering.incremental import Clusterer, ClusterSettings
 from quellenlage.model import Article
 from quellenlage.store import Store
 from quellenlage.store.stories import (

@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 from usearch.index import Index
 
-from quellenlage.cluster.features import Features
+from quellenlage.clustering.features import Features
 
 _BUCKET_DAYS = 7
 _UNDATED = -1
