@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: demo test lint format bench clean fuzz stress eval-cluster
+.PHONY: demo test lint format bench clean fuzz stress eval-cluster train-ner eval-ner
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -23,16 +23,16 @@ demo: $(STAMP)
 	@echo "dossier of $(INPUT): $(OUT)/dossier.json and $(OUT)/dossier.md"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench eval
-	$(BIN)/ruff format --check src tests bench eval
+	$(BIN)/ruff check src tests bench eval train
+	$(BIN)/ruff format --check src tests bench eval train
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest -q
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench eval train
+	$(BIN)/ruff check --fix src tests bench eval train
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
@@ -51,3 +51,10 @@ stress: $(STAMP)  ## huge inputs: 200 MB files, 100,000 tiny files (minutes; not
 
 eval-cluster: $(STAMP)  ## ECB+ B-cubed table with baselines, and the German mix check
 	$(BIN)/python eval/cluster.py
+
+train-ner: $(STAMP)  ## German NER (spaCy CNN) from licence-compatible data; fixed seed
+	$(BIN)/python train/ner/prepare.py 13
+	cd train/ner && ../../$(BIN)/python -m spacy train config.cfg --paths.train corpus/train.spacy --paths.dev corpus/dev.spacy --output .
+
+eval-ner: $(STAMP)  ## strict span P/R/F1 on GermEval 2014 test
+	$(BIN)/python eval/ner.py

@@ -76,5 +76,7 @@ def test_kill_nine_then_resume(tmp_path: Path) -> None:
             "SELECT count(*) FROM sentences WHERE article_id NOT IN (SELECT id FROM articles)"
         ).fetchone()
         assert orphans == (0,)
+        placed = connection.execute("SELECT count(*) FROM story_articles").fetchone()
+        assert placed == (ARTICLES,)  # every article in exactly one story
         fts = connection.execute("SELECT count(DISTINCT article_id) FROM sentences_fts").fetchone()
         assert fts == (ARTICLES,)
