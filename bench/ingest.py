@@ -7,6 +7,7 @@ Stages measured separately, each including the ones before it:
   + clean     noise spans, title/date, language guess
   + sentences tokens and sentences (spaCy tokenizer + our rules)
   + store     everything above, written to a fresh SQLite file in batches
+              (stories are measured by bench/cluster.py)
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ def main() -> None:
                     split_sentences(item.text, excluded, language)
 
         def store() -> None:
-            quellenlage.ingest([str(corpus)], Path(scratch) / "bench.db", settings=settings)
+            quellenlage.ingest(
+                [str(corpus)], Path(scratch) / "bench.db", settings=settings, stories=False
+            )
 
         timed("read", len(items), read)
         timed("+ clean", len(items), clean)
