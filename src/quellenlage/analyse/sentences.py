@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 _TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "...."})
 _CLOSERS_EXTRA = frozenset({")", "]"})
+_COMPLETE = re.compile(r"[.!?…][\"'“”»«‘’)\]]*$")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _YEAR_WITH_DOT = re.compile(r"\d{4}\.")
 
@@ -100,8 +101,7 @@ def _sentences_in_paragraph(
     for end in [*ends, len(tokens)]:
         if end > begin:
             part = tuple(tokens[begin:end])
-            last = text[part[-1][0] : part[-1][1]]
-            heading = len(ends) == 0 and last not in _TERMINALS and not last.endswith(".")
+            heading = not ends and not _COMPLETE.search(text[part[0][0] : part[-1][1]])
             sentences.append(Sentence(part[0][0], part[-1][1], part, heading))
         begin = end
     return sentences

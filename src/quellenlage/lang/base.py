@@ -35,6 +35,23 @@ class NoisePatterns:
 
 
 @dataclass(frozen=True)
+class SpeechData:
+    """Words that mark reported speech and its speaker (see ``lang/de/speech.py``)."""
+
+    verbs: frozenset[str]
+    attribution: frozenset[str]
+    subjunctive: frozenset[str]
+    subjunctive_ii: frozenset[str]
+    roles: frozenset[str]
+    pronouns: frozenset[str]
+    phrase_stops: frozenset[str]
+    genitive_articles: frozenset[str]
+    skipped_adverbs: frozenset[str]
+    determiners: frozenset[str]
+    indefinite: frozenset[str]
+
+
+@dataclass(frozen=True)
 class LanguageData:
     """Everything language-specific that the algorithms need."""
 
@@ -45,6 +62,7 @@ class LanguageData:
     months: dict[str, int] = field(default_factory=dict)  # lower-case name -> 1..12
     quote_pairs: tuple[tuple[str, str], ...] = ()  # opening, closing
     date_lines: tuple[str, ...] = ()  # regexes with named groups day, month, year, hour, minute
+    speech: SpeechData | None = None  # reported speech (quotes with speakers)
 
 
 SOCIAL_POST_MARKERS = (r"pic\.twitter\.com/\w+", r"https?://t\.co/\w+")

@@ -1,9 +1,10 @@
 """German language data, wired into one ``LanguageData`` (no algorithms here)."""
 
-from quellenlage.lang.base import BASE_NOISE, LanguageData
+from quellenlage.lang.base import BASE_NOISE, LanguageData, SpeechData
 from quellenlage.lang.de.abbreviations import ABBREVIATIONS
 from quellenlage.lang.de.dates import DATE_LINES, MONTHS
 from quellenlage.lang.de.noise import NOISE
+from quellenlage.lang.de import speech
 from quellenlage.lang.de.punctuation import QUOTE_PAIRS
 from quellenlage.lang.de.stop_words import STOP_WORDS
 
@@ -15,4 +16,17 @@ GERMAN = LanguageData(
     months=MONTHS,
     quote_pairs=QUOTE_PAIRS,
     date_lines=DATE_LINES,
+    speech=SpeechData(
+        verbs=speech.SPEECH_VERBS,
+        attribution=speech.ATTRIBUTION_BEFORE_NAME,
+        subjunctive=speech.SUBJUNCTIVE,
+        subjunctive_ii=speech.SUBJUNCTIVE_II,
+        roles=speech.ROLE_WORDS,
+        pronouns=speech.PRONOUNS,
+        phrase_stops=speech.PHRASE_STOPS,
+        genitive_articles=speech.GENITIVE_ARTICLES,
+        skipped_adverbs=speech.SKIPPED_ADVERBS,
+        determiners=speech.DETERMINERS,
+        indefinite=speech.INDEFINITE,
+    ),
 )
