@@ -409,7 +409,10 @@ def _next_reported(
 ) -> Speaker | None:
     """The speaker of the next sentence when it continues the same reported speech."""
     following = index + 1
-    if following < len(body) and attributed[following] is not None:
-        if _indirect(article, body[following], speech, [], True) is not None:
-            return attributed[following]
+    if (
+        following < len(body)
+        and attributed[following] is not None
+        and _indirect(article, body[following], speech, [], True) is not None
+    ):
+        return attributed[following]
     return None

@@ -1,10 +1,10 @@
 """German language data, wired into one ``LanguageData`` (no algorithms here)."""
 
 from quellenlage.lang.base import BASE_NOISE, LanguageData, SpeechData
+from quellenlage.lang.de import speech
 from quellenlage.lang.de.abbreviations import ABBREVIATIONS
 from quellenlage.lang.de.dates import DATE_LINES, MONTHS
 from quellenlage.lang.de.noise import NOISE
-from quellenlage.lang.de import speech
 from quellenlage.lang.de.punctuation import QUOTE_PAIRS
 from quellenlage.lang.de.stop_words import STOP_WORDS
 
