@@ -4,8 +4,17 @@ import logging
 
 __version__ = "0.1.0"
 
-from quellenlage.api import articles, cluster, dossier, ingest, search, stories
+from quellenlage.api import analyse, articles, cluster, dossier, ingest, search, stories
 
-__all__ = ["__version__", "articles", "cluster", "dossier", "ingest", "search", "stories"]
+__all__ = [
+    "__version__",
+    "analyse",
+    "articles",
+    "cluster",
+    "dossier",
+    "ingest",
+    "search",
+    "stories",
+]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from quellenlage.analyse.article import analyse_article
 from quellenlage.clustering.update import update_stories
 from quellenlage.dossier.build import Dossier, build_dossier
 from quellenlage.dossier.export_md import to_markdown
@@ -175,6 +176,33 @@ def cluster(
         for aid, source in report.items
     ]
     return ClusterResult(rows, report)
+
+
+@dataclass
+class AnalysisResult:
+    """One analysis record per article read from the given paths."""
+
+    records: list[dict[str, object]]
+    report: IngestReport
+
+    def to_jsonl(self) -> str:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records)
+
+
+def analyse(
+    paths: Iterable[str],
+    db: str | Path | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_message: OnMessage | None = None,
+    on_progress: OnProgress | None = None,
+    debug: bool = False,
+) -> AnalysisResult:
+    """Quotes with speakers, figures and resolved dates of each article in ``paths``."""
+    with _scratch_store(db) as store:
+        report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+        articles = store.articles(report.article_ids)
+    return AnalysisResult([analyse_article(a) for a in articles], report)
 
 
 @contextmanager

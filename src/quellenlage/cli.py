@@ -87,7 +87,7 @@ def _report_skipped(report: IngestReport) -> None:
         )
 
 
-R = TypeVar("R", IngestReport, api.DossierResult, api.ClusterResult)
+R = TypeVar("R", IngestReport, api.DossierResult, api.ClusterResult, api.AnalysisResult)
 
 
 def _with_progress(
@@ -254,6 +254,31 @@ def cluster(
     Example: quellenlage cluster articles/ --format jsonl > stories.jsonl
     """
     result = _with_progress(api.cluster, paths, db, max_article_mb, debug)
+    click.echo(result.to_jsonl(), nl=False)
+    sys.exit(result.report.exit_status)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object per article: quotes, numbers, dates with offsets.",
+)
+@db_option(None)
+@ingest_options
+@_database_guard
+def analyse(
+    paths: tuple[str, ...], fmt: str, db: str | None, max_article_mb: float, debug: bool
+) -> None:
+    """Find quotes with speakers, figures and dates in each article of PATHS.
+
+    Example: quellenlage analyse ../shared/seeds --format jsonl
+    """
+    result = _with_progress(api.analyse, paths, db, max_article_mb, debug)
     click.echo(result.to_jsonl(), nl=False)
     sys.exit(result.report.exit_status)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import ModuleType
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class LanguageData:
     quote_pairs: tuple[tuple[str, str], ...] = ()  # opening, closing
     date_lines: tuple[str, ...] = ()  # regexes with named groups day, month, year, hour, minute
     speech: SpeechData | None = None  # reported speech (quotes with speakers)
+    calendar: ModuleType | None = None  # weekday, month and relative-date words (de/dates.py)
+    numerals: ModuleType | None = None  # number words, scales, units (de/numbers.py)
 
 
 SOCIAL_POST_MARKERS = (r"pic\.twitter\.com/\w+", r"https?://t\.co/\w+")

@@ -1,7 +1,7 @@
 """German language data, wired into one ``LanguageData`` (no algorithms here)."""
 
 from quellenlage.lang.base import BASE_NOISE, LanguageData, SpeechData
-from quellenlage.lang.de import speech
+from quellenlage.lang.de import dates, numbers, speech
 from quellenlage.lang.de.abbreviations import ABBREVIATIONS
 from quellenlage.lang.de.dates import DATE_LINES, MONTHS
 from quellenlage.lang.de.noise import NOISE
@@ -16,6 +16,8 @@ GERMAN = LanguageData(
     months=MONTHS,
     quote_pairs=QUOTE_PAIRS,
     date_lines=DATE_LINES,
+    calendar=dates,
+    numerals=numbers,
     speech=SpeechData(
         verbs=speech.SPEECH_VERBS,
         attribution=speech.ATTRIBUTION_BEFORE_NAME,

@@ -38,3 +38,47 @@ DATE_LINES = (
     _LEAD + _NUMERIC + _TIME,
     _LEAD + _NAMED + _TIME,
 )
+
+WEEKDAYS = {
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonnabend": 5,
+    "sonntag": 6,
+}
+DAYPARTS = ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+NUMBER_WORDS = {
+    "ein": 1,
+    "einem": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+}
+UNIT_DAYS = {
+    "tag": 1,
+    "tagen": 1,
+    "woche": 7,
+    "wochen": 7,
+    "monat": 30,
+    "monaten": 30,
+    "jahr": 365,
+    "jahren": 365,
+}
+RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+PAST_WORDS = ("vergangenen", "letzten", "vorigen")
+NEXT_WORDS = ("kommenden", "nächsten")
+THIS_YEAR = ("dieses jahres",)
+LAST_YEAR = ("vergangenen jahres", "letzten jahres", "des vorjahres")
+WEEKEND = "wochenende"

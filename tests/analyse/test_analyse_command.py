@@ -1,0 +1,35 @@
+"""``quellenlage analyse`` on the seed story: one record per article with offsets that hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from quellenlage.cli import main
+
+
+def test_analyse_seeds(seeds_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["analyse", str(seeds_dir), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 5
+    texts = {Path(p).name[:3]: p.read_text(encoding="utf-8") for p in seeds_dir.iterdir()}
+    by_file = {Path(r["source"]).name[:3]: r for r in records}
+    for key, record in by_file.items():
+        text = texts[key]
+        for item in record["quotes"] + record["numbers"] + record["dates"]:
+            assert text[item["start"] : item["end"]] == item["text"]
+    speakers = {q["speaker"] for r in records for q in r["quotes"]}
+    assert {
+        "Uschakow",
+        "Putin",
+        "Rubio",
+        "Karoline Leavitt",
+        "Johann Wadephul",
+        "Rutte",
+        "Dmitriev",
+    } <= speakers
+    dated = {d["text"]: d["value"] for key in ("001", "003") for d in by_file[key]["dates"]}
+    assert dated["am Dienstagabend"] == dated["am Dienstag"] == "2025-12-02"
