@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: demo test lint format bench clean fuzz stress eval-cluster train-ner eval-ner
+.PHONY: demo test lint format bench clean fuzz stress eval-cluster train-ner eval-ner eval-quotes
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -58,3 +58,6 @@ train-ner: $(STAMP)  ## German NER (spaCy CNN) from licence-compatible data; fix
 
 eval-ner: $(STAMP)  ## strict span P/R/F1 on GermEval 2014 test
 	$(BIN)/python eval/ner.py
+
+eval-quotes: $(STAMP)  ## quote spans, speakers and dates on our own German test set
+	$(BIN)/python eval/quotes.py

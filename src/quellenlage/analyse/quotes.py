@@ -205,12 +205,12 @@ def _sentence_speaker(
 def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
     """The phrase after the verb ("sagte Uschakow"), else its subject ("Uschakow sagte")."""
     after = _phrase(words, i + 1, speech, forward=True)
-    if (
-        after
-        and after[0][0].lower() in speech.determiners
-        and not any(_is_role(w, speech) for w, _, _ in after)
-    ):
-        after = []  # an object ("nannte die Verhandlungen"), not the speaker
+    first = after[0][0] if after else ""
+    starts_object = first.lower() in speech.determiners or (
+        first[:1].islower() and first.lower() not in speech.pronouns
+    )
+    if starts_object and not any(_is_role(w, speech) for w, _, _ in after):
+        after = []  # an object ("nannte die Verhandlungen", "forderte schnelle Hilfen")
     speaker = _resolve(after, speech, memory)
     if speaker is None:
         before = _phrase(words, i - 1, speech, forward=False)
@@ -363,10 +363,13 @@ def _indirect(
     words = _words(article, sentence)
     outside = [w.lower() for w, a, _ in words if not any(s - 1 <= a < e + 1 for s, e in direct)]
     lowered = [w.lower() for w, _, _ in words]
-    closing = not direct and any(
-        i > 1 and words[i - 1][0] == "," and w in speech.verbs | {"so"}
-        for i, w in enumerate(lowered)
-    )  # "Es gibt viel zu tun, sagte er."
+    closing = not direct and (
+        any(  # "Es gibt viel zu tun, sagte er."
+            i > 1 and words[i - 1][0] == "," and w in speech.verbs | {"so"}
+            for i, w in enumerate(lowered)
+        )
+        or _verb_then_clause(lowered, words, speech) is not None  # "sagte am Montag, es …"
+    )
     marked = any(w in speech.subjunctive for w in outside) or (
         attributed and (closing or any(w in speech.subjunctive_ii for w in outside))
     )
@@ -379,10 +382,23 @@ def _indirect(
     for i, lower in enumerate(lowered):
         if i > 1 and words[i - 1][0] == "," and lower in speech.verbs | {"so"}:
             return sentence.start, words[i - 2][2]  # "Es gebe viel Arbeit, sagte X"
-    for i, lower in enumerate(lowered[:-2]):
-        if lower in speech.verbs and words[i + 1][0] == ",":
-            return words[i + 2][1], _without_period(text, sentence)  # "sagte, X habe …"
+    clause = _verb_then_clause(lowered, words, speech)
+    if clause is not None:
+        return words[clause][1], _without_period(text, sentence)  # "sagte, X habe …"
     return sentence.start, _without_period(text, sentence)
+
+
+def _verb_then_clause(lowered: list[str], words: Phrase, speech: SpeechData) -> int | None:
+    """Index of the first word of the clause after "sagte [am Mittwoch]," — or None."""
+    for i, lower in enumerate(lowered):
+        if lower not in speech.verbs:
+            continue
+        for j in range(i + 1, min(i + 8, len(words) - 1)):
+            if words[j][0] == ",":
+                return j + 1
+            if words[j][0] in _PUNCTUATION or words[j][0] in "„“":
+                break
+    return None
 
 
 def _clause_end(words: Phrase, dass: int, speech: SpeechData, sentence: Sentence, text: str) -> int:

@@ -10,7 +10,8 @@ forderte fordert teilte teilten berichtete berichteten berichtet kündigte nannt
 nennt bezeichnete bezeichneten sprach sprachen räumte versicherte bekräftigte behauptete
 behaupten behauptet äußerte antwortete ergänzte unterstrich zitierte twitterte postete
 bestätigte dementierte bestreitet bestreiten mahnte verkündete verkündeten
-drohte lobte hieß heißt gab zeigte
+drohte lobte hieß heißt gab zeigte versprach versprachen verspricht riet
+begrüßte begrüßten forderten kritisierten warnten
 """.split()
 )
 
@@ -35,8 +36,12 @@ berater beraterin sprecher sprecherin pressesprecher pressesprecherin präsident
 minister ministerin außenminister außenministerin kanzler kanzlerin chef chefin kremlchef
 portal zeitung sender medien agentur magazin blatt institut angaben umfrage worten
 berichten informationen einschätzung kämmerer stadtkämmerer innenministerin
+dezernent dezernentin direktor direktorin leiter leiterin trainer trainerin kapitän landrat
+landrätin
 generalsekretär portal zeitung sender medien agentur magazin blatt institut angaben umfrage worten
 berichten informationen einschätzung kämmerer stadtkämmerer innenministerin
+dezernent dezernentin direktor direktorin leiter leiterin trainer trainerin kapitän landrat
+landrätin
 generalsekretärin sondergesandte sondergesandter gesandte gesandter
 unterhändler unterhändlerin botschafter botschafterin analyst analystin kommentator
 kommentatorin historiker historikerin bürgermeister bürgermeisterin oberbürgermeisterin
