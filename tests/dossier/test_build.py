@@ -125,3 +125,22 @@ def test_markdown_escapes_untrusted_text(tmp_path: Path) -> None:
     markdown = quellenlage.dossier([str(path)]).to_markdown()
     assert "<script>" not in markdown and "<b>" not in markdown
     assert not re.search(r"(?<!\\)\]\(javascript", markdown)  # only escaped brackets
+
+
+def test_seed_quotes_in_dossier(seed_dossier: dict[str, Any]) -> None:
+    [story] = seed_dossier["stories"]
+    articles = {a["id"]: a for a in seed_dossier["articles"]}
+    for quote in story["quotes"]:
+        for span in quote["evidence"]:
+            article = articles[span["article"]]
+            assert article["text"][span["start"] : span["end"]].lower().split() == (
+                quote["text"].lower().split()
+            )
+            assert not any(
+                e["start"] < span["end"] and span["start"] < e["end"] for e in article["excluded"]
+            )
+    speakers = {q["speaker_name"] for q in story["quotes"]}
+    assert {"Uschakow", "Putin", "Rubio"} <= speakers
+    produktiv = [q for q in story["quotes"] if q["text"].lower() == "produktiv"]
+    assert len(produktiv) == 1 and len(produktiv[0]["evidence"]) == 2  # one quote, two outlets
+    assert produktiv[0]["speaker_name"] in ("Dmitriev", "Dmitrijew")

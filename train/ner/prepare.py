@@ -78,6 +78,7 @@ def to_doc(nlp: spacy.language.Language, sentence: Sentence, o_is_missing: bool)
 
 def main() -> None:
     seed = int(sys.argv[1]) if len(sys.argv) > 1 else 13
+    silver_missing = "--silver-o" not in sys.argv  # WikiANN's O as "missing" (default) or O
     rng = random.Random(seed)
     nlp = spacy.blank("de")
     full: list[Doc] = []

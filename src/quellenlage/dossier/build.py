@@ -9,6 +9,7 @@ import numpy as np
 
 from quellenlage import __version__
 from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
+from quellenlage.dossier.quotes import story_quotes
 from quellenlage.dossier.summary import summarise
 from quellenlage.model import Article
 from quellenlage.settings import Settings
@@ -43,6 +44,7 @@ def _story(story_id: str, articles: list[Article], settings: Settings) -> dict[s
         "title": _story_title(articles) or (summary[0].text if summary else None),
         "articles": [a.id for a in articles],
         "summary": [item.to_json() for item in summary],
+        "quotes": story_quotes(articles),
     }
 
 

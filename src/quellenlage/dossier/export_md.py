@@ -39,6 +39,13 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
     for item in story["summary"]:
         cites = ", ".join(_cite(span, numbers) for span in item["evidence"])
         lines.append(f"- {escape(item['text'])} {cites}")
+    if story.get("quotes"):
+        lines += ["", "### Quotes", ""]
+        for quote in story["quotes"]:
+            cites = ", ".join(_cite(span, numbers) for span in quote["evidence"])
+            who = escape(quote["speaker_name"]) or "unknown speaker"
+            marker = "" if quote["kind"] == "direct" else " (indirect)"
+            lines.append(f"- **{who}**{marker}: „{escape(quote['text'])}“ {cites}")
     lines += ["", "### Articles", ""]
     for aid in story["articles"]:
         lines.append(_article_line(numbers[aid], articles[aid]))
