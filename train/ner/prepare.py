@@ -93,7 +93,7 @@ def main() -> None:
     ):
         full.extend(to_doc(nlp, s, False) for s in bio(DATA / "hipe2022" / f"{name}.bio.tsv"))
     silver = [
-        to_doc(nlp, s, o_is_missing=True)
+        to_doc(nlp, s, o_is_missing=silver_missing)
         for s in bio(DATA / "wikiann" / "train.tsv")
         if not any(token in _MARKUP for token, _ in s)
     ]
