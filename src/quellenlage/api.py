@@ -146,14 +146,14 @@ def stories(db: str | Path = DEFAULT_DB) -> list[StoryRow]:
 
 
 @dataclass
-class ClusterResult:
-    """The story of every item read from the given paths."""
+class RecordsResult:
+    """One JSON record per item or article read from the given paths, and the ingest."""
 
-    rows: list[dict[str, object]]
+    records: list[dict[str, object]]
     report: IngestReport
 
     def to_jsonl(self) -> str:
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in self.rows)
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records)
 
 
 def cluster(
@@ -164,7 +164,7 @@ def cluster(
     on_message: OnMessage | None = None,
     on_progress: OnProgress | None = None,
     debug: bool = False,
-) -> ClusterResult:
+) -> RecordsResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given) and report the story
     of each item: ``{"article": id, "source": ..., "story": sid}``."""
     with _scratch_store(db) as store:
@@ -175,18 +175,7 @@ def cluster(
         {"article": aid, "source": source, "story": f"s{placed[aid]}"}
         for aid, source in report.items
     ]
-    return ClusterResult(rows, report)
-
-
-@dataclass
-class AnalysisResult:
-    """One analysis record per article read from the given paths."""
-
-    records: list[dict[str, object]]
-    report: IngestReport
-
-    def to_jsonl(self) -> str:
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records)
+    return RecordsResult(rows, report)
 
 
 def analyse(
@@ -197,12 +186,12 @@ def analyse(
     on_message: OnMessage | None = None,
     on_progress: OnProgress | None = None,
     debug: bool = False,
-) -> AnalysisResult:
+) -> RecordsResult:
     """Quotes with speakers, figures and resolved dates of each article in ``paths``."""
     with _scratch_store(db) as store:
         report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
         articles = store.articles(report.article_ids)
-    return AnalysisResult([analyse_article(a) for a in articles], report)
+    return RecordsResult([analyse_article(a) for a in articles], report)
 
 
 @contextmanager

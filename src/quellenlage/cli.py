@@ -87,7 +87,7 @@ def _report_skipped(report: IngestReport) -> None:
         )
 
 
-R = TypeVar("R", IngestReport, api.DossierResult, api.ClusterResult, api.AnalysisResult)
+R = TypeVar("R", IngestReport, api.DossierResult, api.RecordsResult)
 
 
 def _with_progress(
@@ -233,19 +233,46 @@ def dossier(
     sys.exit(result.report.exit_status)
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl"]),
-    default="jsonl",
-    show_default=True,
-    help="One JSON object per input item: article, source, story.",
-)
-@db_option(None)
-@ingest_options
-@_database_guard
+def jsonl_command(record_help: str) -> Callable[[F], F]:
+    """A one-shot command over PATHS that prints one JSON record per line."""
+
+    def decorate(function: F) -> F:
+        for decorator in reversed(
+            [
+                main.command(),
+                click.argument("paths", nargs=-1, required=True),
+                click.option(
+                    "--format",
+                    "fmt",
+                    type=click.Choice(["jsonl"]),
+                    default="jsonl",
+                    show_default=True,
+                    help=record_help,
+                ),
+                db_option(None),
+                ingest_options,
+                _database_guard,
+            ]
+        ):
+            function = decorator(function)
+        return function
+
+    return decorate
+
+
+def _print_records(
+    run: Callable[..., api.RecordsResult],
+    paths: tuple[str, ...],
+    db: str | None,
+    max_article_mb: float,
+    debug: bool,
+) -> None:
+    result = _with_progress(run, paths, db, max_article_mb, debug)
+    click.echo(result.to_jsonl(), nl=False)
+    sys.exit(result.report.exit_status)
+
+
+@jsonl_command("One JSON object per input item: article, source, story.")
 def cluster(
     paths: tuple[str, ...], fmt: str, db: str | None, max_article_mb: float, debug: bool
 ) -> None:
@@ -253,24 +280,10 @@ def cluster(
 
     Example: quellenlage cluster articles/ --format jsonl > stories.jsonl
     """
-    result = _with_progress(api.cluster, paths, db, max_article_mb, debug)
-    click.echo(result.to_jsonl(), nl=False)
-    sys.exit(result.report.exit_status)
+    _print_records(api.cluster, paths, db, max_article_mb, debug)
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl"]),
-    default="jsonl",
-    show_default=True,
-    help="One JSON object per article: quotes, numbers, dates with offsets.",
-)
-@db_option(None)
-@ingest_options
-@_database_guard
+@jsonl_command("One JSON object per article: quotes, numbers, dates with offsets.")
 def analyse(
     paths: tuple[str, ...], fmt: str, db: str | None, max_article_mb: float, debug: bool
 ) -> None:
@@ -278,9 +291,7 @@ def analyse(
 
     Example: quellenlage analyse ../shared/seeds --format jsonl
     """
-    result = _with_progress(api.analyse, paths, db, max_article_mb, debug)
-    click.echo(result.to_jsonl(), nl=False)
-    sys.exit(result.report.exit_status)
+    _print_records(api.analyse, paths, db, max_article_mb, debug)
 
 
 @main.command()

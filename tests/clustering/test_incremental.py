@@ -46,8 +46,8 @@ def test_second_batch_joins_existing_stories(tmp_path: Path) -> None:
 
 
 def test_deterministic(tmp_path: Path) -> None:
-    first = quellenlage.cluster([str(EXAMPLES)]).rows
-    second = quellenlage.cluster([str(EXAMPLES)]).rows
+    first = quellenlage.cluster([str(EXAMPLES)]).records
+    second = quellenlage.cluster([str(EXAMPLES)]).records
     assert first == second
     assert len({row["story"] for row in first}) == 2
 
@@ -60,6 +60,6 @@ def test_republished_copies_collapse(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = quellenlage.cluster([str(tmp_path)])
-    assert len(result.rows) == 2
-    assert len({row["article"] for row in result.rows}) == 1
-    assert len({row["story"] for row in result.rows}) == 1
+    assert len(result.records) == 2
+    assert len({row["article"] for row in result.records}) == 1
+    assert len({row["story"] for row in result.records}) == 1

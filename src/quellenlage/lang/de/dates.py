@@ -1,5 +1,7 @@
 """German month names and the date lines that news pages print ("Stand: 03.12.2025, 11:00 Uhr")."""
 
+from quellenlage.lang.de.numbers import CARDINALS
+
 MONTHS = {
     "januar": 1,
     "jänner": 1,
@@ -50,22 +52,7 @@ WEEKDAYS = {
     "sonntag": 6,
 }
 DAYPARTS = ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
-NUMBER_WORDS = {
-    "ein": 1,
-    "einem": 1,
-    "einer": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-}
+NUMBER_WORDS = {w: n for w, n in CARDINALS.items() if n is not None and n <= 12}
 UNIT_DAYS = {
     "tag": 1,
     "tagen": 1,
