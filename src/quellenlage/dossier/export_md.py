@@ -46,6 +46,15 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
             who = escape(quote["speaker_name"]) or "unknown speaker"
             marker = "" if quote["kind"] == "direct" else " (indirect)"
             lines.append(f"- **{who}**{marker}: „{escape(quote['text'])}“ {cites}")
+    if story.get("reuse"):
+        lines += ["", "### Shared passages (wire copy)", ""]
+        for reuse in story["reuse"]:
+            first, second = (numbers[a] for a in reuse["articles"])
+            cites = ", ".join(_cite(p["a"], numbers) for p in reuse["passages"])
+            lines.append(
+                f"- articles {first} and {second} share {reuse['share']:.0%} "
+                f"of the shorter text: {cites}"
+            )
     lines += ["", "### Articles", ""]
     for aid in story["articles"]:
         lines.append(_article_line(numbers[aid], articles[aid]))
