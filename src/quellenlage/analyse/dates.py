@@ -69,12 +69,16 @@ def _patterns(de: ModuleType) -> re.Pattern[str]:
 _TIME = re.compile(r"(?:um|gegen|nach|ab|bis)\s+(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s+Uhr")
 
 
-def find_dates(article: Article, language: LanguageData) -> list[DateMention]:
-    """Date mentions outside the noise, in text order."""
+def find_dates(
+    article: Article, language: LanguageData, reference: date | None = None
+) -> list[DateMention]:
+    """Date mentions outside the noise, in text order; relative ones are resolved against the
+    publication date, or against ``reference`` when the article has none."""
     de = language.calendar
     if de is None:
         return []
-    reference = article.published_at.date() if article.published_at else article.published_day
+    own = article.published_at.date() if article.published_at else article.published_day
+    reference = own or reference
     found: list[DateMention] = []
     for sentence in article.sentences:
         text = article.text[sentence.start : sentence.end]

@@ -12,6 +12,7 @@ from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
 from quellenlage.dossier.quotes import story_quotes
 from quellenlage.dossier.summary import summarise
 from quellenlage.link.reuse import find_reuse
+from quellenlage.link.timeline import build_timeline
 from quellenlage.model import Article
 from quellenlage.settings import Settings
 
@@ -46,6 +47,7 @@ def _story(story_id: str, articles: list[Article], settings: Settings) -> dict[s
         "articles": [a.id for a in articles],
         "summary": [item.to_json() for item in summary],
         "quotes": story_quotes(articles),
+        "timeline": build_timeline(articles),
         "reuse": [r.to_json() for r in find_reuse(articles)],
     }
 

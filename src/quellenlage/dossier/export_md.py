@@ -46,6 +46,13 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
             who = escape(quote["speaker_name"]) or "unknown speaker"
             marker = "" if quote["kind"] == "direct" else " (indirect)"
             lines.append(f"- **{who}**{marker}: „{escape(quote['text'])}“ {cites}")
+    if story.get("timeline"):
+        lines += ["", "### Timeline", ""]
+        for event in story["timeline"]:
+            cites = ", ".join(_cite(span, numbers) for span in event["evidence"])
+            when = event["date"] + (f" {event['time']}" if event.get("time") else "")
+            note = " (date inferred from the story)" if event.get("inferred") else ""
+            lines.append(f"- **{when}**{note}: {escape(event['text'])} {cites}")
     if story.get("reuse"):
         lines += ["", "### Shared passages (wire copy)", ""]
         for reuse in story["reuse"]:

@@ -1,0 +1,96 @@
+"""Stage 5b: the story's timeline — dated events merged across articles, each with evidence.
+
+An event is the sentence that carries a resolved date. Articles without a publication date
+resolve their relative dates ("am Dienstag") against the story's earliest publication date;
+such items are marked ``inferred``. Sentences of several articles with the same date that say
+nearly the same are one event with a span in each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from quellenlage.analyse.dates import find_dates
+from quellenlage.analyse.vectors import vector_matrix
+from quellenlage.lang import get_language
+from quellenlage.model import Article, Span
+
+SAME_EVENT = 0.5
+
+
+@dataclass
+class _Event:
+    date: str
+    precision: str
+    time: str | None
+    text: str
+    inferred: bool
+    evidence: list[Span] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        record: dict[str, object] = {
+            "date": self.date,
+            "precision": self.precision,
+            "text": self.text,
+            "evidence": [s.to_json() for s in self.evidence],
+        }
+        if self.time:
+            record["time"] = self.time
+        if self.inferred:
+            record["inferred"] = True
+        return record
+
+
+def story_reference(articles: Sequence[Article]) -> date | None:
+    """The date undated articles are read against: the story's earliest publication day."""
+    days = [a.published_at.date() if a.published_at else a.published_day for a in articles]
+    known = [d for d in days if d is not None]
+    return min(known) if known else None
+
+
+def build_timeline(articles: Sequence[Article]) -> list[dict[str, object]]:
+    reference = story_reference(articles)
+    candidates: list[_Event] = []
+    for article in articles:
+        inferred = article.published is None
+        for mention in find_dates(article, get_language(article.language), reference):
+            if mention.value is None:
+                continue
+            sentence = next(
+                s for s in article.sentences if s.start <= mention.start and mention.end <= s.end
+            )
+            candidates.append(
+                _Event(
+                    mention.value,
+                    mention.precision,
+                    mention.time,
+                    article.text[sentence.start : sentence.end],
+                    inferred and mention.precision != "year",
+                    [Span(article.id, sentence.start, sentence.end)],
+                )
+            )
+    return [e.to_json() for e in _merge(candidates)]
+
+
+def _merge(candidates: list[_Event]) -> list[_Event]:
+    """One event per date and statement: near-identical sentences of the same date merge."""
+    if not candidates:
+        return []
+    vectors = vector_matrix([c.text for c in candidates])
+    similarity = np.asarray((vectors @ vectors.T).todense())
+    merged: list[tuple[int, _Event]] = []
+    for index, event in enumerate(candidates):
+        for first, kept in merged:
+            same = kept.date == event.date and kept.time == event.time
+            if same and similarity[first, index] >= SAME_EVENT:
+                if event.evidence[0] not in kept.evidence:
+                    kept.evidence.extend(event.evidence)
+                kept.inferred = kept.inferred and event.inferred
+                break
+        else:
+            merged.append((index, event))
+    return sorted((e for _, e in merged), key=lambda e: (e.date, e.time or ""))
