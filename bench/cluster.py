@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DATA, peak_rss_mb, write_jsonl
 
 import quellenlage
-from quellenlage.clustering.features import Features, embed_parallel, normalised_terms
+from quellenlage.analyse.embeddings import embed_parallel
+from quellenlage.clustering.features import Features, normalised_terms
 from quellenlage.clustering.incremental import Clusterer
 from quellenlage.clustering.update import update_stories
 from quellenlage.store import Store

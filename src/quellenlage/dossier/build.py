@@ -9,8 +9,8 @@ import numpy as np
 
 from quellenlage import __version__
 from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
-from quellenlage.dossier.quotes import story_quotes
 from quellenlage.dossier.summary import summarise
+from quellenlage.link.quotes import story_quotes
 from quellenlage.link.reuse import find_reuse
 from quellenlage.link.timeline import build_timeline
 from quellenlage.model import Article

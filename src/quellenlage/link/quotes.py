@@ -1,0 +1,81 @@
+"""Stage 5c: quotes of a story, one object per utterance, with a span in each article.
+
+The same utterance is often quoted in several articles, in different words when outlets
+translate it ("Wir haben nicht vor, mit Europa zu kämpfen" / "Wir werden keinen Krieg gegen
+Europa führen"). Quotes join when their multilingual sentence embeddings are very close, or
+close and the speakers agree (same surname); speakers that contradict each other never join.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quellenlage.analyse.embeddings import embed
+from quellenlage.analyse.quotes import Quote, find_quotes
+from quellenlage.lang import get_language
+from quellenlage.model import Article, Span
+
+SAME_WORDS = 0.8  # embedding cosine: the same statement, whoever is named as speaker
+SAME_SPEAKER = {"direct": 0.45, "indirect": 0.55}  # enough when both name the same person
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    article: Article
+    quote: Quote
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.quote.start : self.quote.end]
+
+    @property
+    def surname(self) -> str | None:
+        return self.quote.speaker.split()[-1].lower() if self.quote.speaker else None
+
+
+def story_quotes(articles: Sequence[Article]) -> list[dict[str, Any]]:
+    found = [_Found(a, q) for a in articles for q in find_quotes(a, get_language(a.language))]
+    if not found:
+        return []
+    vectors = embed([f.text for f in found])
+    similarity = vectors @ vectors.T
+    groups: list[list[int]] = []
+    for index, item in enumerate(found):  # greedy, against each group's first quote: no chains
+        for group in groups:
+            quoted_in = {found[m].article.id for m in group}
+            first = group[0]
+            if item.article.id not in quoted_in and _same_utterance(
+                found[first], item, float(similarity[first, index])
+            ):
+                group.append(index)
+                break
+        else:
+            groups.append([index])
+    return [_record(n, [found[m] for m in group]) for n, group in enumerate(groups, start=1)]
+
+
+def _same_utterance(a: _Found, b: _Found, similarity: float) -> bool:
+    if a.article.id == b.article.id or a.quote.kind != b.quote.kind:
+        return False
+    if a.surname and b.surname and a.surname != b.surname:
+        return False
+    exact = a.text.lower().split() == b.text.lower().split()
+    agreed = a.surname is not None and a.surname == b.surname
+    close = similarity >= SAME_SPEAKER[a.quote.kind]
+    return exact or similarity >= SAME_WORDS or (agreed and close)
+
+
+def _record(number: int, members: list[_Found]) -> dict[str, Any]:
+    speakers = Counter(m.quote.speaker for m in members if m.quote.speaker)
+    representative = max(members, key=lambda m: (m.quote.speaker is not None, len(m.text)))
+    return {
+        "id": f"q{number}",
+        "speaker": None,  # entity ids arrive with named-entity recognition
+        "speaker_name": speakers.most_common(1)[0][0] if speakers else None,
+        "kind": representative.quote.kind,
+        "text": representative.text,
+        "evidence": [Span(m.article.id, m.quote.start, m.quote.end).to_json() for m in members],
+    }
