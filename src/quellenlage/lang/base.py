@@ -66,6 +66,7 @@ class LanguageData:
     speech: SpeechData | None = None  # reported speech (quotes with speakers)
     calendar: ModuleType | None = None  # weekday, month and relative-date words (de/dates.py)
     numerals: ModuleType | None = None  # number words, scales, units (de/numbers.py)
+    name_key_rules: tuple[tuple[str, str], ...] = ()  # transliteration variants (de/translit.py)
 
 
 SOCIAL_POST_MARKERS = (r"pic\.twitter\.com/\w+", r"https?://t\.co/\w+")

@@ -16,6 +16,7 @@ from typing import Any
 from quellenlage.analyse.embeddings import embed
 from quellenlage.analyse.quotes import Quote, find_quotes
 from quellenlage.lang import get_language
+from quellenlage.link.names import name_key
 from quellenlage.model import Article, Span
 
 SAME_WORDS = 0.8  # embedding cosine: the same statement, whoever is named as speaker
@@ -33,7 +34,9 @@ class _Found:
 
     @property
     def surname(self) -> str | None:
-        return self.quote.speaker.split()[-1].lower() if self.quote.speaker else None
+        if not self.quote.speaker:
+            return None
+        return name_key(self.quote.speaker.split()[-1], self.article.language)
 
 
 def story_quotes(articles: Sequence[Article]) -> list[dict[str, Any]]:

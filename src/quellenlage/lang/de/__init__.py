@@ -7,6 +7,7 @@ from quellenlage.lang.de.dates import DATE_LINES, MONTHS
 from quellenlage.lang.de.noise import NOISE
 from quellenlage.lang.de.punctuation import QUOTE_PAIRS
 from quellenlage.lang.de.stop_words import STOP_WORDS
+from quellenlage.lang.de.translit import NAME_KEY_RULES
 
 GERMAN = LanguageData(
     code="de",
@@ -18,6 +19,7 @@ GERMAN = LanguageData(
     date_lines=DATE_LINES,
     calendar=dates,
     numerals=numbers,
+    name_key_rules=NAME_KEY_RULES,
     speech=SpeechData(
         verbs=speech.SPEECH_VERBS,
         attribution=speech.ATTRIBUTION_BEFORE_NAME,
