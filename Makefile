@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: demo test lint format bench clean fuzz stress eval-cluster train-ner eval-ner eval-quotes
+.PHONY: demo test lint format bench clean fuzz stress eval-cluster train-ner eval-ner eval-quotes browser
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -27,8 +27,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench eval train
 	$(BIN)/mypy
 
-test: lint
+test: lint browser
 	$(BIN)/python -m pytest -q
+
+browser:  ## headless Chromium for the HTML export test (Debian package; needs root or sudo)
+	@command -v chromium >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench eval train

@@ -18,6 +18,7 @@ from pathlib import Path
 from quellenlage.analyse.article import analyse_article
 from quellenlage.clustering.update import update_stories
 from quellenlage.dossier.build import Dossier, build_dossier
+from quellenlage.dossier.export_html import to_html
 from quellenlage.dossier.export_md import to_markdown
 from quellenlage.ingest.registry import Walk, read_inputs
 from quellenlage.model import Article, IngestReport, Notice, RawItem, Rejection
@@ -223,8 +224,12 @@ class DossierResult:
     def to_markdown(self) -> str:
         return to_markdown(self.data)
 
+    def to_html(self) -> str:
+        return to_html(self.data)
+
     def render(self, fmt: str) -> str:
-        return self.to_markdown() if fmt == "md" else self.to_json()
+        renderers = {"md": self.to_markdown, "html": self.to_html, "json": self.to_json}
+        return renderers[fmt]()
 
 
 def dossier(

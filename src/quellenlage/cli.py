@@ -197,10 +197,10 @@ def articles(db: str, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "md"]),
+    type=click.Choice(["json", "md", "html"]),
     default="json",
     show_default=True,
-    help="JSON (the dossier contract) or Markdown.",
+    help="JSON (the dossier contract), Markdown, or one self-contained HTML file.",
 )
 @click.option(
     "--out",

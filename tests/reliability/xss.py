@@ -40,3 +40,13 @@ VECTORS = [
     "<https://evil.example/?q=<script>>",
     "<javascript:alert(1)>",
 ]
+
+# Vectors that would change the page title if any script ran: the browser test looks for it.
+CANARY = "PWNED"
+CANARIES = [
+    f"<script>document.title='{CANARY}'</script>",
+    f"<img src=x onerror=\"document.title='{CANARY}'\">",
+    f"<svg onload=\"document.title='{CANARY}'\"></svg>",
+    f"\"><img src=x onerror=document.title='{CANARY}'>",
+    f"' onmouseover='document.title=\"{CANARY}\"' x='",
+]

@@ -1,0 +1,129 @@
+"""One self-contained HTML file per dossier: no scripts, no external assets, every piece of
+article text escaped. Citations show their evidence text on hover."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+from urllib.parse import urlparse
+
+_STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.5rem}h2{border-bottom:2px solid #ccc;padding-bottom:.2rem}
+.cite{font-size:.8em;color:#555;background:#eef;border-radius:3px;padding:0 .2em;cursor:help}
+table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .4rem;
+vertical-align:top}th{background:#f4f4f4}.yes{background:#cfc;text-align:center}
+.meta{color:#666;font-size:.9em}
+"""
+
+
+def to_html(dossier: dict[str, Any]) -> str:
+    articles = {a["id"]: a for a in dossier["articles"]}
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="de"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">",
+        "<title>quellenlage dossier</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        f"<h1>quellenlage dossier</h1><p class=meta>{len(articles)} articles, "
+        f"{len(dossier['stories'])} stories, quellenlage {escape(dossier['quellenlage'])}</p>",
+    ]
+    for story in dossier["stories"]:
+        parts.extend(_story(story, articles))
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[str]:
+    numbers = {aid: n for n, aid in enumerate(story["articles"], 1)}
+    out = [f"<section><h2>{escape(story['id'])}: {escape(story['title'] or '')}</h2>"]
+    out.append("<h3>Summary</h3><ul>")
+    for item in story["summary"]:
+        out.append(f"<li>{escape(item['text'])} {_cites(item['evidence'], numbers, articles)}</li>")
+    out.append("</ul>")
+    out.extend(_matrix(story, numbers, articles))
+    if story.get("quotes"):
+        out.append("<h3>Quotes</h3><table><tr><th>speaker</th><th>quote</th><th>evidence</th></tr>")
+        for quote in story["quotes"]:
+            kind = "" if quote["kind"] == "direct" else " <i>(indirect)</i>"
+            out.append(
+                f"<tr><td>{escape(quote['speaker_name'] or '?')}</td>"
+                f"<td>„{escape(quote['text'])}“{kind}</td>"
+                f"<td>{_cites(quote['evidence'], numbers, articles)}</td></tr>"
+            )
+        out.append("</table>")
+    if story.get("timeline"):
+        out.append("<h3>Timeline</h3><ul>")
+        for event in story["timeline"]:
+            when = escape(event["date"] + (" " + event["time"] if event.get("time") else ""))
+            note = " <i>(date inferred)</i>" if event.get("inferred") else ""
+            out.append(
+                f"<li><b>{when}</b>{note}: {escape(event['text'])} "
+                f"{_cites(event['evidence'], numbers, articles)}</li>"
+            )
+        out.append("</ul>")
+    if story.get("reuse"):
+        out.append("<h3>Shared passages (wire copy)</h3><ul>")
+        for reuse in story["reuse"]:
+            first, second = (numbers[a] for a in reuse["articles"])
+            spans = [p["a"] for p in reuse["passages"]]
+            out.append(
+                f"<li>articles {first} and {second}: {reuse['share']:.0%} of the shorter "
+                f"text {_cites(spans, numbers, articles)}</li>"
+            )
+        out.append("</ul>")
+    out.append("<h3>Articles</h3><ol>")
+    for aid in story["articles"]:
+        out.append(f"<li id=a{numbers[aid]}>{_article(articles[aid])}</li>")
+    out.append("</ol></section>")
+    return out
+
+
+def _matrix(
+    story: dict[str, Any], numbers: dict[str, int], articles: dict[str, dict[str, Any]]
+) -> list[str]:
+    """Statements × articles: which article carries each summary statement."""
+    header = "".join(
+        f'<th title="{escape(_label(articles[a]))}">{numbers[a]}</th>' for a in story["articles"]
+    )
+    rows = [f"<h3>Statements × articles</h3><table><tr><th>statement</th>{header}</tr>"]
+    for item in story["summary"]:
+        carried = {span["article"] for span in item["evidence"]}
+        cells = "".join(
+            "<td class=yes>✓</td>" if a in carried else "<td></td>" for a in story["articles"]
+        )
+        rows.append(f"<tr><td>{escape(item['text'][:120])}</td>{cells}</tr>")
+    rows.append("</table>")
+    return rows
+
+
+def _cites(
+    spans: list[dict[str, Any]], numbers: dict[str, int], articles: dict[str, dict[str, Any]]
+) -> str:
+    cites = []
+    for span in spans:
+        evidence = articles[span["article"]]["text"][span["start"] : span["end"]]
+        cites.append(
+            f'<span class=cite title="{escape(evidence)}">[{numbers[span["article"]]}:'
+            f" {span['start']}–{span['end']}]</span>"
+        )
+    return " ".join(cites)
+
+
+def _label(article: dict[str, Any]) -> str:
+    return str(article["title"] or article["outlet"] or article["source"])
+
+
+def _article(article: dict[str, Any]) -> str:
+    details = ", ".join(escape(d) for d in (article["outlet"], article["published"]) if d)
+    url = article["url"]
+    link = (
+        f' — <a href="{escape(url)}" rel="noreferrer">{escape(url)}</a>'
+        if url and urlparse(url).scheme in ("http", "https")
+        else ""
+    )
+    return (
+        f"<b>{escape(_label(article))}</b> <span class=meta>({details}) "
+        f"<code>{escape(article['id'])}</code> {escape(article['source'])}{link}</span>"
+    )
