@@ -18,6 +18,7 @@ from pathlib import Path
 from quellenlage.analyse.article import analyse_article
 from quellenlage.clustering.update import update_stories
 from quellenlage.dossier.build import Dossier, build_dossier
+from quellenlage.dossier.export_annotations import to_annotations, to_quotes_csv
 from quellenlage.dossier.export_html import to_html
 from quellenlage.dossier.export_md import to_markdown
 from quellenlage.ingest.registry import Walk, read_inputs
@@ -228,7 +229,13 @@ class DossierResult:
         return to_html(self.data)
 
     def render(self, fmt: str) -> str:
-        renderers = {"md": self.to_markdown, "html": self.to_html, "json": self.to_json}
+        renderers = {
+            "json": self.to_json,
+            "md": self.to_markdown,
+            "html": self.to_html,
+            "annotations": lambda: to_annotations(self.data),
+            "quotes-csv": lambda: to_quotes_csv(self.data),
+        }
         return renderers[fmt]()
 
 

@@ -197,10 +197,11 @@ def articles(db: str, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "md", "html"]),
+    type=click.Choice(["json", "md", "html", "annotations", "quotes-csv"]),
     default="json",
     show_default=True,
-    help="JSON (the dossier contract), Markdown, or one self-contained HTML file.",
+    help="JSON (the contract), Markdown, one self-contained HTML file, W3C Web Annotations "
+    "(JSON-LD) of all evidence, or the quotes as CSV.",
 )
 @click.option(
     "--out",

@@ -1,0 +1,124 @@
+"""Evidence as W3C Web Annotations (JSON-LD), and quotes as CSV for spreadsheets.
+
+Each statement of the dossier (summary sentence, quote, timeline event, shared passage) becomes
+one annotation per evidence span, targeting the article with a TextQuoteSelector (the exact
+words with some context) and a TextPositionSelector (code-point offsets, as in the contract).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+_CONTEXT_CHARS = 32
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_annotations(dossier: dict[str, Any]) -> str:
+    articles = {a["id"]: a for a in dossier["articles"]}
+    annotations = []
+    for story in dossier["stories"]:
+        for kind, motivation, items in (
+            ("summary", "describing", story["summary"]),
+            ("quote", "quoting", story.get("quotes", [])),
+            ("timeline", "describing", story.get("timeline", [])),
+        ):
+            for number, item in enumerate(items, start=1):
+                for k, span in enumerate(item["evidence"]):
+                    annotations.append(
+                        _annotation(
+                            f"urn:quellenlage:{story['id']}:{kind}:{number}:{k}",
+                            motivation,
+                            item["text"],
+                            span,
+                            articles,
+                        )
+                    )
+        for number, reuse in enumerate(story.get("reuse", []), start=1):
+            for k, passage in enumerate(reuse["passages"]):
+                for side in ("a", "b"):
+                    annotations.append(
+                        _annotation(
+                            f"urn:quellenlage:{story['id']}:reuse:{number}:{k}{side}",
+                            "linking",
+                            "passage shared with another article",
+                            passage[side],
+                            articles,
+                        )
+                    )
+    collection = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": "quellenlage evidence",
+        "total": len(annotations),
+        "items": annotations,
+    }
+    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+
+
+def _annotation(
+    identifier: str,
+    motivation: str,
+    statement: str,
+    span: dict[str, Any],
+    articles: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    article = articles[span["article"]]
+    text, start, end = article["text"], span["start"], span["end"]
+    return {
+        "id": identifier,
+        "type": "Annotation",
+        "motivation": motivation,
+        "body": {"type": "TextualBody", "value": statement, "format": "text/plain"},
+        "target": {
+            "source": article["url"] or f"urn:quellenlage:article:{article['id']}",
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": text[start:end],
+                    "prefix": text[max(0, start - _CONTEXT_CHARS) : start],
+                    "suffix": text[end : end + _CONTEXT_CHARS],
+                },
+                {"type": "TextPositionSelector", "start": start, "end": end},
+            ],
+        },
+    }
+
+
+def to_quotes_csv(dossier: dict[str, Any]) -> str:
+    """speaker, kind, quote, outlets, evidence — cells that a spreadsheet would run as a
+    formula are prefixed with an apostrophe."""
+    articles = {a["id"]: a for a in dossier["articles"]}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["story", "speaker", "kind", "quote", "outlets", "evidence"])
+    for story in dossier["stories"]:
+        for quote in story.get("quotes", []):
+            outlets = sorted({_outlet(articles[s["article"]]) for s in quote["evidence"]})
+            evidence = " ".join(
+                f"{s['article']}:{s['start']}-{s['end']}" for s in quote["evidence"]
+            )
+            writer.writerow(
+                [
+                    _cell(v)
+                    for v in (
+                        story["id"],
+                        quote["speaker_name"] or "",
+                        quote["kind"],
+                        quote["text"],
+                        "; ".join(outlets),
+                        evidence,
+                    )
+                ]
+            )
+    return buffer.getvalue()
+
+
+def _outlet(article: dict[str, Any]) -> str:
+    return str(article["outlet"] or article["title"] or article["source"])
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
