@@ -46,6 +46,8 @@ def _pattern(de: ModuleType) -> re.Pattern[str]:
     approx = "|".join(re.escape(a) for a in sorted(de.APPROXIMATE, key=len, reverse=True))
     adjective = "|".join(de.ADJECTIVE_UNITS)
     ordinals = "|".join(de.ORDINALS)
+    ordinal_stems = "|".join(de.ORDINAL_ADJECTIVES)
+    adverbs = "|".join(de.COUNTING_ADVERBS)
     return re.compile(
         rf"(?P<approx>(?i:{approx})\s+)?"
         rf"(?:(?P<digits>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)(?P<pct>\s?%)?"
@@ -54,7 +56,10 @@ def _pattern(de: ModuleType) -> re.Pattern[str]:
         rf"(?:(?:-(?P<compound>[A-ZÄÖÜ][a-zäöüß]+)-[\wäöüß]+)|\s+(?P<unit>[A-ZÄÖÜ][\wäöüß-]*))?"
         rf"|(?P<adj>(?<!\w)(?i:(?P<adj_n>zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf)"
         rf"(?P<adj_unit>{adjective}))\w*)"
-        rf"|(?P<ordinal>(?i:zum)\s+(?P<ord>{ordinals})\s+Mal)",
+        rf"|(?P<ordinal>(?i:zum)\s+(?P<ord>{ordinals})\s+Mal)"
+        rf"|(?P<ordadj>(?<!\w)(?P<ordstem>{ordinal_stems})(?:e|en|er|es)\s+(?:[a-zäöüß]+\s+){{0,2}}"
+        rf"(?P<ordunit>[A-ZÄÖÜ][\wäöüß-]*))"
+        rf"|(?P<adverb>(?<!\w)(?i:{adverbs})(?!\w))",
     )
 
 
@@ -83,6 +88,12 @@ def _mention(match: re.Match[str], offset: int, de: ModuleType) -> NumberMention
             de.ADJECTIVE_UNITS[match["adj_unit"].lower()],
             False,
         )
+    if match["ordadj"]:
+        ordinal = de.ORDINAL_ADJECTIVES[match["ordstem"].lower()]
+        return NumberMention(start, end, ordinal, match["ordunit"], False)
+    if match["adverb"]:
+        count, unit = de.COUNTING_ADVERBS[match["adverb"].lower()]
+        return NumberMention(start, end, count, unit, False)
     if match["ordinal"]:
         return NumberMention(start, end, de.ORDINALS[match["ord"].lower()], "Mal", False)
     if match["digits"]:

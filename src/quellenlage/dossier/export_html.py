@@ -53,6 +53,13 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
                 f"<td>{_cites(quote['evidence'], numbers, articles)}</td></tr>"
             )
         out.append("</table>")
+    if story.get("contradictions"):
+        claims = {c["id"]: c for c in story.get("claims", [])}
+        out.append("<h3>Contradictions</h3><ul>")
+        for item in story["contradictions"]:
+            spans = [claims[i]["evidence"][0] for i in item["items"] if i in claims]
+            out.append(f"<li>{escape(item['explanation'])} {_cites(spans, numbers, articles)}</li>")
+        out.append("</ul>")
     if story.get("timeline"):
         out.append("<h3>Timeline</h3><ul>")
         for event in story["timeline"]:
@@ -83,12 +90,14 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
 def _matrix(
     story: dict[str, Any], numbers: dict[str, int], articles: dict[str, dict[str, Any]]
 ) -> list[str]:
-    """Statements × articles: which article carries each summary statement."""
+    """Claims × articles: which article carries each claim that several report (or, when
+    none does, each summary statement)."""
     header = "".join(
         f'<th title="{escape(_label(articles[a]))}">{numbers[a]}</th>' for a in story["articles"]
     )
-    rows = [f"<h3>Statements × articles</h3><table><tr><th>statement</th>{header}</tr>"]
-    for item in story["summary"]:
+    rows = [f"<h3>Claims × articles</h3><table><tr><th>claim</th>{header}</tr>"]
+    shared = [c for c in story.get("claims", []) if not c["single_source"]]
+    for item in shared or story["summary"]:
         carried = {span["article"] for span in item["evidence"]}
         cells = "".join(
             "<td class=yes>✓</td>" if a in carried else "<td></td>" for a in story["articles"]

@@ -46,6 +46,20 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
             who = escape(quote["speaker_name"]) or "unknown speaker"
             marker = "" if quote["kind"] == "direct" else " (indirect)"
             lines.append(f"- **{who}**{marker}: „{escape(quote['text'])}“ {cites}")
+    shared = [c for c in story.get("claims", []) if not c["single_source"]]
+    if shared:
+        lines += ["", "### Claims carried by several articles", ""]
+        for claim in shared:
+            cites = ", ".join(_cite(span, numbers) for span in claim["evidence"])
+            lines.append(f"- {escape(claim['text'])} {cites}")
+    if story.get("contradictions"):
+        lines += ["", "### Contradictions", ""]
+        claims = {c["id"]: c for c in story.get("claims", [])}
+        for item in story["contradictions"]:
+            cites = ", ".join(
+                _cite(claims[i]["evidence"][0], numbers) for i in item["items"] if i in claims
+            )
+            lines.append(f"- {escape(item['explanation'])} {cites}")
     if story.get("timeline"):
         lines += ["", "### Timeline", ""]
         for event in story["timeline"]:

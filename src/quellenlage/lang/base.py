@@ -67,6 +67,8 @@ class LanguageData:
     calendar: ModuleType | None = None  # weekday, month and relative-date words (de/dates.py)
     numerals: ModuleType | None = None  # number words, scales, units (de/numbers.py)
     name_key_rules: tuple[tuple[str, str], ...] = ()  # transliteration variants (de/translit.py)
+    negations: frozenset[str] = frozenset()  # words that negate a statement (de/claims.py)
+    dispute_markers: frozenset[str] = frozenset()  # "bestreitet", "Lüge" (de/claims.py)
 
 
 SOCIAL_POST_MARKERS = (r"pic\.twitter\.com/\w+", r"https?://t\.co/\w+")

@@ -3,6 +3,7 @@
 from quellenlage.lang.base import BASE_NOISE, LanguageData, SpeechData
 from quellenlage.lang.de import dates, numbers, speech
 from quellenlage.lang.de.abbreviations import ABBREVIATIONS
+from quellenlage.lang.de.claims import DISPUTE_MARKERS, NEGATIONS
 from quellenlage.lang.de.dates import DATE_LINES, MONTHS
 from quellenlage.lang.de.noise import NOISE
 from quellenlage.lang.de.punctuation import QUOTE_PAIRS
@@ -20,6 +21,8 @@ GERMAN = LanguageData(
     calendar=dates,
     numerals=numbers,
     name_key_rules=NAME_KEY_RULES,
+    negations=NEGATIONS,
+    dispute_markers=DISPUTE_MARKERS,
     speech=SpeechData(
         verbs=speech.SPEECH_VERBS,
         attribution=speech.ATTRIBUTION_BEFORE_NAME,

@@ -78,3 +78,18 @@ ADJECTIVE_UNITS = {
 }
 # Words after a figure that make it a time or date, not a quantity.
 NOT_UNITS = frozenset({"Uhr", "Jahrhundert", "Jahrhunderts"})
+
+# "das sechste bilaterale Treffen" -> 6 Treffen ("erste" is left out: "der erste Schritt")
+ORDINAL_ADJECTIVES = {
+    "zweit": 2,
+    "dritt": 3,
+    "viert": 4,
+    "fünft": 5,
+    "sechst": 6,
+    "siebt": 7,
+    "acht": 8,
+    "neunt": 9,
+    "zehnt": 10,
+}
+# Adverbs that count: "erstmals" = for the first time
+COUNTING_ADVERBS = {"erstmals": (1, "Mal")}
