@@ -164,6 +164,22 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceRef:
+    """One sentence of one article: its exact text and its evidence span."""
+
+    article: Article
+    sentence: Sentence
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.sentence.start : self.sentence.end]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.article.id, self.sentence.start, self.sentence.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Rejection:
     """An input item that yielded no article, with the reason shown to the user."""
 

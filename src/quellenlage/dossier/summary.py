@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from quellenlage.analyse.vectors import vector_matrix
-from quellenlage.model import Article, Sentence, Span
+from quellenlage.model import Article, SentenceRef, Span
 
 _LEAD_SENTENCES = 3
 _MIN_CHARS = 40
@@ -35,18 +35,8 @@ class SummaryItem:
 
 
 @dataclass(frozen=True, slots=True)
-class _Candidate:
-    article: Article
-    sentence: Sentence
+class _Candidate(SentenceRef):
     position: int  # index among the article's body sentences
-
-    @property
-    def text(self) -> str:
-        return self.article.text[self.sentence.start : self.sentence.end]
-
-    @property
-    def span(self) -> Span:
-        return Span(self.article.id, self.sentence.start, self.sentence.end)
 
 
 def summarise(articles: Sequence[Article], limit: int) -> list[SummaryItem]:

@@ -26,7 +26,7 @@ from quellenlage.analyse.embeddings import embed_parallel
 from quellenlage.analyse.numbers import NumberMention, find_numbers
 from quellenlage.lang import get_language
 from quellenlage.lang.base import LanguageData
-from quellenlage.model import Article, Sentence, Span
+from quellenlage.model import Article, SentenceRef, Span
 
 SAME_CLAIM = 0.75  # embedding cosine: the same statement
 SAME_FIGURE = 0.35  # enough when both state the same value in the same unit
@@ -39,20 +39,10 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MIN_WORDS = 5
 
 
-@dataclass
-class _Statement:
-    article: Article
-    sentence: Sentence
-    numbers: list[NumberMention]
+@dataclass(frozen=True, slots=True)
+class _Statement(SentenceRef):
+    numbers: tuple[NumberMention, ...]
     index: int  # position among all statements (embedding row)
-
-    @property
-    def text(self) -> str:
-        return self.article.text[self.sentence.start : self.sentence.end]
-
-    @property
-    def span(self) -> Span:
-        return Span(self.article.id, self.sentence.start, self.sentence.end)
 
 
 @dataclass
@@ -89,7 +79,7 @@ def _statements(articles: Sequence[Article]) -> list[_Statement]:
             if sentence.heading or len(_WORD.findall(text)) < _MIN_WORDS or _only_quote(text):
                 continue
             inside = [n for n in numbers if sentence.start <= n.start and n.end <= sentence.end]
-            found.append(_Statement(article, sentence, inside, len(found)))
+            found.append(_Statement(article, sentence, tuple(inside), len(found)))
     return found
 
 
