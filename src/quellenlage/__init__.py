@@ -2,9 +2,8 @@
 
 import logging
 
-__version__ = "0.1.0"
-
 from quellenlage.api import analyse, articles, cluster, dossier, ingest, search, stories
+from quellenlage.version import __version__
 
 __all__ = [
     "__version__",

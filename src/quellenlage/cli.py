@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
-from quellenlage import __version__, api
+from quellenlage import api
 from quellenlage.model import IngestReport
 from quellenlage.settings import MB, Settings
+from quellenlage.version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 _PROGRESS_EVERY = 25

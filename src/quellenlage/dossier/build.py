@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 
-from quellenlage import __version__
 from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
 from quellenlage.dossier.summary import summarise
 from quellenlage.link.claims import story_claims
@@ -16,6 +15,7 @@ from quellenlage.link.reuse import find_reuse
 from quellenlage.link.timeline import build_timeline
 from quellenlage.model import Article
 from quellenlage.settings import Settings
+from quellenlage.version import __version__
 
 Dossier = dict[str, Any]
 
