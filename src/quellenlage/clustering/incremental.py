@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-from usearch.index import Index
+from usearch.index import BatchMatches, Index
 
 from quellenlage.clustering.features import Features
 
@@ -126,11 +126,12 @@ class Clusterer:
         """
         moved = 0
         items = list(items)
+        neighbours = self._batch_neighbours(items)
         for _ in range(passes):
-            for item in items:
+            for item, keys in zip(items, neighbours, strict=True):
                 current = self.stories[self.story_id(item.key)]
                 current.remove(item)
-                candidates = {s for s in self._candidates(item) if self.stories[s].members}
+                candidates = {s for s in self._candidates(item, keys) if self.stories[s].members}
                 scored = [(self.similarity(item, self.stories[s]), s) for s in candidates]
                 best_score, best = max(scored, default=(0.0, 0))
                 if best_score >= self.settings.threshold:
@@ -169,18 +170,40 @@ class Clusterer:
         weight = self.settings.term_weight
         return weight * term + (1 - weight) * embedding
 
-    def _candidates(self, item: Features) -> set[int]:
-        found: set[int] = set()
-        for bucket in self._buckets_near(item.day):
+    def _candidates(self, item: Features, keys: list[int] | None = None) -> set[int]:
+        """Stories in the time window of the articles nearest to ``item`` (``keys``: their
+        index keys when a batch search found them already)."""
+        if keys is None:
+            keys = []
+            for bucket in self._buckets_near(item.day):
+                index = self._indexes.get(bucket)
+                if index is not None and len(index):
+                    found = index.search(item.embedding, min(self.settings.neighbours, len(index)))
+                    keys.extend(int(key) for key in np.atleast_1d(found.keys))
+        stories = {self.story_id(self._keys[key]) for key in keys}
+        return {s for s in stories if self._in_window(self.stories[s], item.day)}
+
+    def _batch_neighbours(self, items: list[Features]) -> list[list[int]]:
+        """Nearest-article keys for many items with one search per bucket (the index does not
+        change during repair, so the searches can be batched)."""
+        members: dict[int, list[int]] = {}
+        for position, item in enumerate(items):
+            for bucket in self._buckets_near(item.day):
+                members.setdefault(bucket, []).append(position)
+        keys: list[list[int]] = [[] for _ in items]
+        for bucket, positions in members.items():
             index = self._indexes.get(bucket)
-            if index is None or len(index) == 0:
+            if index is None or not len(index):
                 continue
-            matches = index.search(item.embedding, min(self.settings.neighbours, len(index)))
-            for key in np.atleast_1d(matches.keys):
-                story = self.stories[self.story_id(self._keys[int(key)])]
-                if self._in_window(story, item.day):
-                    found.add(story.id)
-        return found
+            queries = np.vstack([items[p].embedding for p in positions])
+            found = index.search(queries, min(self.settings.neighbours, len(index)))
+            if isinstance(found, BatchMatches):
+                rows = [found.keys[r][: found.counts[r]] for r in range(len(positions))]
+            else:  # a single query gives plain Matches
+                rows = [np.atleast_1d(found.keys)]
+            for row, position in zip(rows, positions, strict=True):
+                keys[position].extend(int(k) for k in row)
+        return keys
 
     def _buckets_near(self, day: date | None) -> list[int]:
         if day is None:
