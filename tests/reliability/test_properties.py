@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -102,7 +103,25 @@ def test_dossier_evidence_inside_articles(collection: list[str]) -> None:
         for item in story["summary"]:
             first = item["evidence"][0]
             assert by_id[first["article"]].text[first["start"] : first["end"]] == item["text"]
-            for span in item["evidence"]:
-                article = by_id[span["article"]]
-                assert 0 <= span["start"] < span["end"] <= len(article.text)
-                assert not article.is_excluded(span["start"], span["end"])
+        for span in all_spans(story):
+            article = by_id[span["article"]]
+            assert 0 <= span["start"] < span["end"] <= len(article.text)
+            assert not article.is_excluded(span["start"], span["end"])
+
+
+def all_spans(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every evidence span a story cites: summary, quotes, claims and figures, timeline, reuse."""
+    spans = [
+        s
+        for key in ("summary", "quotes", "claims", "timeline")
+        for item in story.get(key, [])
+        for s in item["evidence"]
+    ]
+    spans += [n["evidence"] for claim in story.get("claims", []) for n in claim["numbers"]]
+    spans += [
+        p[side]
+        for reuse in story.get("reuse", [])
+        for p in reuse["passages"]
+        for side in ("a", "b")
+    ]
+    return spans
