@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quellenlage.lang.base import LanguageData, SpeechData
+from quellenlage.lang.base import (
+    SOCIAL_POST_AUTHOR,
+    SOCIAL_POST_MARKERS,
+    LanguageData,
+    SpeechData,
+)
 from quellenlage.model import Article, Sentence
 
 _MIN_WORDS_WITHOUT_ATTRIBUTION = 4
@@ -96,7 +101,42 @@ def find_quotes(article: Article, language: LanguageData) -> list[Quote]:
                 if who is not None:
                     quotes.append(_quote(*reported, "indirect", who))
         previous_speaker = speaker or (previous_speaker if direct else None)
+    quotes.extend(_embedded_posts(article))
     return sorted(quotes, key=lambda q: q.start)
+
+
+_POST_AUTHOR = re.compile(SOCIAL_POST_AUTHOR)
+_POST_LINK = re.compile(rf"\s*(?:{'|'.join(SOCIAL_POST_MARKERS)}|https?://\S+)\s*$")
+
+
+def _embedded_posts(article: Article) -> list[Quote]:
+    """An embedded social post is a quote of its author ("— Kirill Dmitriev (@kadmitriev)"):
+    the contract lets a ``social-post`` noise span be evidence for its author's words."""
+    posts = []
+    for span in article.excluded:
+        if span.kind != "social-post":
+            continue
+        block = article.text[span.start : span.end]
+        author = _POST_AUTHOR.search(block)
+        if author is None or author.start() == 0:
+            continue
+        body = block[: author.start()].rstrip()
+        body = _POST_LINK.sub("", body).rstrip()
+        if not body.strip():
+            continue
+        start = span.start + (len(body) - len(body.lstrip()))
+        name_start = span.start + author.start("name")
+        posts.append(
+            Quote(
+                start,
+                span.start + len(body),
+                "direct",
+                author["name"].strip(),
+                name_start,
+                span.start + author.end("name"),
+            )
+        )
+    return posts
 
 
 def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _Memory) -> None:

@@ -73,7 +73,7 @@ class LanguageData:
 
 SOCIAL_POST_MARKERS = (r"pic\.twitter\.com/\w+", r"https?://t\.co/\w+")
 # "— Kirill Dmitriev (@kadmitriev) December 2, 2025": the author line of an embedded post.
-SOCIAL_POST_AUTHOR = r"[—–-]\s*[^\n()]{1,80}\(@\w{1,30}\)\s*[^\n]{0,40}"
+SOCIAL_POST_AUTHOR = r"[—–-]\s*(?P<name>[^\n()]{1,80}?)\s*\(@\w{1,30}\)\s*[^\n]{0,40}"
 
 BASE_NOISE = NoisePatterns(
     lines={
