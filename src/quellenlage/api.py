@@ -21,6 +21,7 @@ from quellenlage.dossier.build import Dossier, build_dossier
 from quellenlage.dossier.export_annotations import to_annotations, to_quotes_csv
 from quellenlage.dossier.export_html import to_html
 from quellenlage.dossier.export_md import to_markdown
+from quellenlage.ingest.outlets import OutletNamer
 from quellenlage.ingest.registry import Walk, read_inputs
 from quellenlage.model import Article, IngestReport, Notice, RawItem, Rejection
 from quellenlage.pipeline import build_article
@@ -71,7 +72,10 @@ def _ingest_into(
     batch: list[Article] = []
     rejected: list[Rejection] = []
     seen: set[str] = set()
+    namer = OutletNamer.parse(settings.outlet_from) if settings.outlet_from else None
     for count, result in enumerate(read_inputs(paths, settings, walk), start=1):
+        if namer and isinstance(result, RawItem) and _is_plain_file(result):
+            result.outlet = namer.outlet_for(result.source)
         outcome = _build(result, settings, debug) if isinstance(result, RawItem) else result
         if isinstance(outcome, Article):
             batch.append(outcome)
@@ -88,6 +92,11 @@ def _ingest_into(
     _flush(store, batch, rejected, report)
     report.skipped = walk.skipped
     return report
+
+
+def _is_plain_file(item: RawItem) -> bool:
+    """A whole file without an outlet (not a JSON line or feed entry, which name their own)."""
+    return not item.outlet and item.location == item.source
 
 
 def _build(item: RawItem, settings: Settings, debug: bool) -> Article | Rejection:

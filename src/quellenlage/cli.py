@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +19,7 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from quellenlage import api
+from quellenlage.ingest.outlets import OutletNamer, OutletSpecError
 from quellenlage.model import IngestReport
 from quellenlage.settings import MB, Settings
 from quellenlage.version import __version__
@@ -39,6 +41,12 @@ def db_option(default: str | None) -> Callable[[F], F]:
 def ingest_options(function: F) -> F:
     """Options shared by every command that reads input."""
     function = click.option(
+        "--outlet-from",
+        default=None,
+        help="Name the outlets of plain files: a sources.csv (columns file, outlet) or a "
+        "file-name regex with a group (?P<outlet>...).",
+    )(function)
+    function = click.option(
         "--max-article-mb",
         type=click.FloatRange(min=0.001),
         default=5.0,
@@ -51,8 +59,13 @@ def ingest_options(function: F) -> F:
     return function
 
 
-def _settings(max_article_mb: float) -> Settings:
-    return Settings(max_article_bytes=int(max_article_mb * MB))
+def _settings(max_article_mb: float, outlet_from: str | None = None) -> Settings:
+    if outlet_from:
+        try:
+            OutletNamer.parse(outlet_from)
+        except OutletSpecError as error:
+            raise click.BadParameter(str(error), param_hint="--outlet-from") from error
+    return Settings(max_article_bytes=int(max_article_mb * MB), outlet_from=outlet_from)
 
 
 def _say(message: api.Message) -> None:
@@ -91,15 +104,25 @@ def _report_skipped(report: IngestReport) -> None:
 R = TypeVar("R", IngestReport, api.DossierResult, api.RecordsResult)
 
 
+@dataclass(frozen=True)
+class ReadOptions:
+    """The options every reading command shares (see ``ingest_options``)."""
+
+    max_article_mb: float
+    debug: bool
+    outlet_from: str | None
+
+
 def _with_progress(
-    run: Callable[..., R], paths: tuple[str, ...], db: str | None, max_mb: float, debug: bool
+    run: Callable[..., R], paths: tuple[str, ...], db: str | None, options: ReadOptions
 ) -> R:
     """Run an ingesting API call with messages and progress on stderr."""
     progress = _Progress()
+    debug = options.debug
     result = run(
         paths,
         db,
-        settings=_settings(max_mb),
+        settings=_settings(options.max_article_mb, options.outlet_from),
         on_message=_say,
         on_progress=progress,
         debug=debug,
@@ -149,12 +172,12 @@ def main() -> None:
 @db_option(api.DEFAULT_DB)
 @ingest_options
 @_database_guard
-def ingest(paths: tuple[str, ...], db: str, max_article_mb: float, debug: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, **options: Any) -> None:
     """Read PATHS (files, folders, or - for JSON Lines on stdin) into the database.
 
     Example: quellenlage ingest articles/ feed.xml --db news.db
     """
-    report = _with_progress(api.ingest, paths, db, max_article_mb, debug)
+    report = _with_progress(api.ingest, paths, db, ReadOptions(**options))
     click.echo(
         f"{len(report.article_ids)} articles read: {report.added} added, "
         f"{report.already_present} already present, {len(report.rejections)} rejected "
@@ -213,18 +236,13 @@ def articles(db: str, fmt: str) -> None:
 @ingest_options
 @_database_guard
 def dossier(
-    paths: tuple[str, ...],
-    fmt: str,
-    out: str | None,
-    db: str | None,
-    max_article_mb: float,
-    debug: bool,
+    paths: tuple[str, ...], fmt: str, out: str | None, db: str | None, **options: Any
 ) -> None:
     """Build the story dossier of the articles in PATHS.
 
     Example: quellenlage dossier ../shared/seeds --format md --out dossier.md
     """
-    result = _with_progress(api.dossier, paths, db, max_article_mb, debug)
+    result = _with_progress(api.dossier, paths, db, ReadOptions(**options))
     rendered = result.render(fmt)
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -263,37 +281,29 @@ def jsonl_command(record_help: str) -> Callable[[F], F]:
 
 
 def _print_records(
-    run: Callable[..., api.RecordsResult],
-    paths: tuple[str, ...],
-    db: str | None,
-    max_article_mb: float,
-    debug: bool,
+    run: Callable[..., api.RecordsResult], paths: tuple[str, ...], db: str | None, **options: Any
 ) -> None:
-    result = _with_progress(run, paths, db, max_article_mb, debug)
+    result = _with_progress(run, paths, db, ReadOptions(**options))
     click.echo(result.to_jsonl(), nl=False)
     sys.exit(result.report.exit_status)
 
 
 @jsonl_command("One JSON object per input item: article, source, story.")
-def cluster(
-    paths: tuple[str, ...], fmt: str, db: str | None, max_article_mb: float, debug: bool
-) -> None:
+def cluster(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) -> None:
     """Group the articles in PATHS into stories and print each item's story.
 
     Example: quellenlage cluster articles/ --format jsonl > stories.jsonl
     """
-    _print_records(api.cluster, paths, db, max_article_mb, debug)
+    _print_records(api.cluster, paths, db, **options)
 
 
 @jsonl_command("One JSON object per article: quotes, numbers, dates with offsets.")
-def analyse(
-    paths: tuple[str, ...], fmt: str, db: str | None, max_article_mb: float, debug: bool
-) -> None:
+def analyse(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) -> None:
     """Find quotes with speakers, figures and dates in each article of PATHS.
 
     Example: quellenlage analyse ../shared/seeds --format jsonl
     """
-    _print_records(api.analyse, paths, db, max_article_mb, debug)
+    _print_records(api.analyse, paths, db, **options)
 
 
 @main.command()

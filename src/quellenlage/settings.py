@@ -17,6 +17,7 @@ class Settings:
     workers: int = 2  # processes for embedding large batches (the machine has 2 cores)
     summary_sentences: int = 6
     default_language: str = "de"
+    outlet_from: str | None = None  # sources.csv or a file-name regex (see ingest/outlets.py)
 
     @property
     def max_markup_bytes(self) -> int:
