@@ -42,6 +42,6 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
 
 
-settings.register_profile("default", max_examples=100, deadline=None)
+settings.register_profile("default", max_examples=100, deadline=None, derandomize=True)
 settings.register_profile("fuzz", max_examples=5_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
