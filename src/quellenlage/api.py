@@ -178,8 +178,7 @@ def cluster(
 ) -> RecordsResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given) and report the story
     of each item: ``{"article": id, "source": ..., "story": sid}``."""
-    with _scratch_store(db) as store:
-        report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
         update_stories(store, workers=settings.workers)
         placed = assignments(store.engine, report.article_ids)
     rows: list[dict[str, object]] = [
@@ -199,20 +198,27 @@ def analyse(
     debug: bool = False,
 ) -> RecordsResult:
     """Quotes with speakers, figures and resolved dates of each article in ``paths``."""
-    with _scratch_store(db) as store:
-        report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
         articles = store.articles(report.article_ids)
     return RecordsResult([analyse_article(a) for a in articles], report)
 
 
 @contextmanager
-def _scratch_store(db: str | Path | None) -> Iterator[Store]:
-    """The given database, or a temporary one for one-shot commands."""
+def _one_shot(
+    paths: Iterable[str],
+    db: str | Path | None,
+    settings: Settings,
+    on_message: OnMessage | None,
+    on_progress: OnProgress | None,
+    debug: bool,
+) -> Iterator[tuple[Store, IngestReport]]:
+    """What every one-shot command starts with: ``paths`` ingested into ``db``, or into a
+    temporary database when none is given."""
     with (
         tempfile.TemporaryDirectory(prefix="quellenlage-") as scratch,
         _open_store(db or Path(scratch) / "scratch.db") as store,
     ):
-        yield store
+        yield store, _ingest_into(store, paths, settings, on_message, on_progress, debug)
 
 
 def search(query: str, db: str | Path = DEFAULT_DB, limit: int = 20) -> list[SearchHit]:
@@ -259,8 +265,7 @@ def dossier(
 ) -> DossierResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given), group the articles
     from those paths into stories and build their dossier; other stored articles are left out."""
-    with _scratch_store(db) as store:
-        report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
+    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
         update_stories(store, workers=settings.workers)
         chosen = store.articles(report.article_ids)
         placed = assignments(store.engine, report.article_ids)

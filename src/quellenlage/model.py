@@ -126,8 +126,12 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
 
     @property
+    def publication_day(self) -> date | None:
+        return self.published_at.date() if self.published_at else self.published_day
+
+    @property
     def published(self) -> str | None:
-        day = self.published_at.date() if self.published_at else self.published_day
+        day = self.publication_day
         return day.isoformat() if day else None
 
     @property

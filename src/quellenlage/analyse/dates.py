@@ -77,7 +77,7 @@ def find_dates(
     de = language.calendar
     if de is None:
         return []
-    own = article.published_at.date() if article.published_at else article.published_day
+    own = article.publication_day
     reference = own or reference
     found: list[DateMention] = []
     for sentence in article.sentences:

@@ -35,14 +35,12 @@ def normalised_terms(text: str, language: str) -> dict[str, float]:
     return {term: w / norm for term, w in weights.items()}
 
 
+def features_of(article: Article, embedding: np.ndarray) -> Features:
+    """The features of an article whose lead is already embedded."""
+    terms = normalised_terms(article.content_text(), article.language)
+    return Features(article.id, embedding, terms, article.publication_day)
+
+
 def article_features(articles: Sequence[Article], workers: int = 1) -> list[Features]:
     embeddings = embed_parallel([a.lead_text(LEAD_SENTENCES) for a in articles], workers)
-    return [
-        Features(
-            a.id,
-            embeddings[i],
-            normalised_terms(a.content_text(), a.language),
-            a.published_at.date() if a.published_at else a.published_day,
-        )
-        for i, a in enumerate(articles)
-    ]
+    return [features_of(a, embeddings[i]) for i, a in enumerate(articles)]

@@ -8,10 +8,9 @@ without a story; the next run places them, so the update is idempotent.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
-import numpy as np
-
-from quellenlage.clustering.features import Features, article_features, normalised_terms
+from quellenlage.clustering.features import article_features, features_of
 from quellenlage.clustering.incremental import Clusterer, ClusterSettings
 from quellenlage.model import Article
 from quellenlage.store import Store
@@ -19,7 +18,10 @@ from quellenlage.store.stories import (
     StoryRow,
     assignments,
     load_embeddings,
+    max_story_id,
     save_stories,
+    stories_active,
+    story_assignments,
     unassigned_article_ids,
 )
 
@@ -27,17 +29,24 @@ from quellenlage.store.stories import (
 def update_stories(
     store: Store, settings: ClusterSettings | None = None, workers: int = 1
 ) -> dict[str, int]:
-    """Place unassigned articles; returns the story of every article whose story changed."""
+    """Place unassigned articles; returns the story of every article whose story changed.
+
+    Only the stories a new article could join are loaded (those active within the time window
+    of the new articles, and undated ones), so an update costs what the new articles touch,
+    not the size of the archive.
+    """
     new_ids = unassigned_article_ids(store.engine)
     if not new_ids:
         return {}
-    known = assignments(store.engine)
+    settings = settings or ClusterSettings()
+    new_articles = sorted(store.articles(new_ids), key=lambda a: (a.published or "", a.id))
+    known = _reachable_assignments(store, new_articles, settings.window_days)
     clusterer = Clusterer(settings)
+    clusterer.reserve_ids(max_story_id(store.engine))
     known_articles = store.articles(list(known))
     vectors = load_embeddings(store.engine, list(known))
     for article in sorted(known_articles, key=lambda a: (known[a.id], a.id)):
-        clusterer.place(_stored_features(article, vectors[article.id]), known[article.id])
-    new_articles = sorted(store.articles(new_ids), key=lambda a: (a.published or "", a.id))
+        clusterer.place(features_of(article, vectors[article.id]), known[article.id])
     features = article_features(new_articles, workers)
     clusterer.add_all(features)
     clusterer.refine(features)
@@ -53,11 +62,18 @@ def update_stories(
     return changed
 
 
-def _stored_features(article: Article, embedding: np.ndarray) -> Features:
-    day = article.published_at.date() if article.published_at else article.published_day
-    return Features(
-        article.id, embedding, normalised_terms(article.content_text(), article.language), day
-    )
+def _reachable_assignments(
+    store: Store, new_articles: Sequence[Article], window_days: int
+) -> dict[str, int]:
+    """Stored assignments of the stories the new articles may join (all, if one is undated)."""
+    days = [a.published for a in new_articles]
+    if any(day is None for day in days):
+        return assignments(store.engine)
+    dated = sorted(d for d in days if d)
+    window = timedelta(days=window_days)
+    first = (date.fromisoformat(dated[0]) - window).isoformat()
+    last = (date.fromisoformat(dated[-1]) + window).isoformat()
+    return story_assignments(store.engine, stories_active(store.engine, first, last))
 
 
 def _story_row(story: int, members: Sequence[Article]) -> StoryRow:

@@ -47,7 +47,7 @@ class _Event:
 
 def story_reference(articles: Sequence[Article]) -> date | None:
     """The date undated articles are read against: the story's earliest publication day."""
-    days = [a.published_at.date() if a.published_at else a.published_day for a in articles]
+    days = [a.publication_day for a in articles]
     known = [d for d in days if d is not None]
     return min(known) if known else None
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select
 
 from quellenlage.store import schema
 
@@ -39,6 +39,31 @@ def assignments(engine: Engine, article_ids: Sequence[str] | None = None) -> dic
         if article_ids is not None:
             query = query.where(schema.story_articles.c.article_id.in_(list(article_ids)))
         return {row.article_id: row.story_id for row in connection.execute(query)}
+
+
+def story_assignments(engine: Engine, story_ids: Sequence[int]) -> dict[str, int]:
+    """The articles of the given stories."""
+    with engine.connect() as connection:
+        query = select(schema.story_articles).where(
+            schema.story_articles.c.story_id.in_(list(story_ids))
+        )
+        return {row.article_id: row.story_id for row in connection.execute(query)}
+
+
+def stories_active(engine: Engine, first: str, last: str) -> list[int]:
+    """Stories that can take an article dated between ``first`` and ``last`` (ISO days):
+    those whose date range meets that span, and undated ones."""
+    table = schema.stories.c
+    with engine.connect() as connection:
+        query = select(table.id).where(
+            or_(table.first_day.is_(None), and_(table.last_day >= first, table.first_day <= last))
+        )
+        return list(connection.execute(query).scalars())
+
+
+def max_story_id(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(connection.execute(select(func.max(schema.stories.c.id))).scalar() or 0)
 
 
 def load_embeddings(engine: Engine, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
