@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quellenlage.analyse.article import analyse_article
+from quellenlage.analyse.ner import find_entities
 from quellenlage.clustering.update import update_stories
 from quellenlage.dossier.build import Dossier, build_dossier
-from quellenlage.dossier.export_annotations import to_annotations, to_quotes_csv
+from quellenlage.dossier.export_annotations import to_annotations, to_claim_reviews, to_quotes_csv
 from quellenlage.dossier.export_html import to_html
 from quellenlage.dossier.export_md import to_markdown
 from quellenlage.ingest.outlets import OutletNamer
@@ -197,10 +198,14 @@ def analyse(
     on_progress: OnProgress | None = None,
     debug: bool = False,
 ) -> RecordsResult:
-    """Quotes with speakers, figures and resolved dates of each article in ``paths``."""
+    """Entities, quotes with speakers, figures and resolved dates of each article in
+    ``paths``; the articles are tagged together, so a name reads the same in all of them."""
     with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
         articles = store.articles(report.article_ids)
-    return RecordsResult([analyse_article(a) for a in articles], report)
+    entities = find_entities(articles, settings.ner)
+    return RecordsResult(
+        [analyse_article(a, e) for a, e in zip(articles, entities, strict=True)], report
+    )
 
 
 @contextmanager
@@ -250,6 +255,7 @@ class DossierResult:
             "html": self.to_html,
             "annotations": lambda: to_annotations(self.data),
             "quotes-csv": lambda: to_quotes_csv(self.data),
+            "claimreview": lambda: to_claim_reviews(self.data),
         }
         return renderers[fmt]()
 

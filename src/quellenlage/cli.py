@@ -19,6 +19,7 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from quellenlage import api
+from quellenlage.analyse.ner import NER_MODES, NerModelError
 from quellenlage.ingest.outlets import OutletNamer, OutletSpecError
 from quellenlage.model import IngestReport
 from quellenlage.settings import MB, Settings
@@ -59,13 +60,26 @@ def ingest_options(function: F) -> F:
     return function
 
 
-def _settings(max_article_mb: float, outlet_from: str | None = None) -> Settings:
+def ner_option(function: F) -> F:
+    """``--ner``, for the commands that recognise named entities."""
+    return click.option(
+        "--ner",
+        type=click.Choice(NER_MODES),
+        default="accurate",
+        show_default=True,
+        help="Named-entity model: accurate (fine-tuned transformer) or fast (CNN, for bulk).",
+    )(function)
+
+
+def _settings(
+    max_article_mb: float, outlet_from: str | None = None, ner: str = "accurate"
+) -> Settings:
     if outlet_from:
         try:
             OutletNamer.parse(outlet_from)
         except OutletSpecError as error:
             raise click.BadParameter(str(error), param_hint="--outlet-from") from error
-    return Settings(max_article_bytes=int(max_article_mb * MB), outlet_from=outlet_from)
+    return Settings(max_article_bytes=int(max_article_mb * MB), outlet_from=outlet_from, ner=ner)
 
 
 def _say(message: api.Message) -> None:
@@ -111,6 +125,7 @@ class ReadOptions:
     max_article_mb: float
     debug: bool
     outlet_from: str | None
+    ner: str = "accurate"
 
 
 def _with_progress(
@@ -122,7 +137,7 @@ def _with_progress(
     result = run(
         paths,
         db,
-        settings=_settings(options.max_article_mb, options.outlet_from),
+        settings=_settings(options.max_article_mb, options.outlet_from, options.ner),
         on_message=_say,
         on_progress=progress,
         debug=debug,
@@ -138,7 +153,8 @@ def _require_database(db: str) -> None:
 
 
 def _database_guard(function: F) -> F:
-    """A database that cannot be opened or written is one clear line, not a traceback."""
+    """A database that cannot be opened or written, or a damaged model file, is one clear
+    line, not a traceback."""
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -152,6 +168,11 @@ def _database_guard(function: F) -> F:
                 f"({error.__class__.__name__}: {getattr(error, 'orig', error)})",
                 err=True,
             )
+            sys.exit(1)
+        except NerModelError as error:
+            if kwargs.get("debug"):
+                raise
+            click.echo(f"quellenlage: {error} (reinstall the package)", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -221,11 +242,12 @@ def articles(db: str, fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "md", "html", "annotations", "quotes-csv"]),
+    type=click.Choice(["json", "md", "html", "annotations", "claimreview", "quotes-csv"]),
     default="json",
     show_default=True,
     help="JSON (the contract), Markdown, one self-contained HTML file, W3C Web Annotations "
-    "(JSON-LD) of all evidence, or the quotes as CSV.",
+    "(JSON-LD) of all evidence, schema.org ClaimReview (JSON-LD) of the contradictions, or "
+    "the quotes as CSV.",
 )
 @click.option(
     "--out",
@@ -234,6 +256,7 @@ def articles(db: str, fmt: str) -> None:
 )
 @db_option(None)
 @ingest_options
+@ner_option
 @_database_guard
 def dossier(
     paths: tuple[str, ...], fmt: str, out: str | None, db: str | None, **options: Any
@@ -297,9 +320,10 @@ def cluster(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) ->
     _print_records(api.cluster, paths, db, **options)
 
 
-@jsonl_command("One JSON object per article: quotes, numbers, dates with offsets.")
+@jsonl_command("One JSON object per article: entities, quotes, numbers, dates with offsets.")
+@ner_option
 def analyse(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) -> None:
-    """Find quotes with speakers, figures and dates in each article of PATHS.
+    """Find named entities, quotes with speakers, figures and dates in each article of PATHS.
 
     Example: quellenlage analyse ../shared/seeds --format jsonl
     """

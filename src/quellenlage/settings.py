@@ -18,6 +18,7 @@ class Settings:
     summary_sentences: int = 6
     default_language: str = "de"
     outlet_from: str | None = None  # sources.csv or a file-name regex (see ingest/outlets.py)
+    ner: str = "accurate"  # accurate | fast (see analyse/ner)
 
     @property
     def max_markup_bytes(self) -> int:

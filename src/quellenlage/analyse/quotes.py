@@ -147,10 +147,10 @@ def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _M
         words = [(text[a:b], a, b) for a, b in sentence.tokens]
         phrase = _phrase(words, 0, speech, forward=True)
         name = _name(phrase, speech)
-        roles = [w for w, _, _ in phrase if _is_role(w, speech)]
+        roles = [w for w, _, _ in phrase if is_role(w, speech)]
         if name and roles:
             speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
-            memory.roles.setdefault(_role_key(roles[-1], speech), speaker)
+            memory.roles.setdefault(role_key(roles[-1], speech), speaker)
 
 
 def _colon_speaker(
@@ -249,7 +249,7 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
     starts_object = first.lower() in speech.determiners or (
         first[:1].islower() and first.lower() not in speech.pronouns
     )
-    if starts_object and not any(_is_role(w, speech) for w, _, _ in after):
+    if starts_object and not any(is_role(w, speech) for w, _, _ in after):
         after = []  # an object ("nannte die Verhandlungen", "forderte schnelle Hilfen")
     speaker = _resolve(after, speech, memory)
     if speaker is None:
@@ -321,14 +321,14 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
 
 
 def _has_name_candidate(phrase: Phrase, speech: SpeechData) -> bool:
-    return any(w[:1].isupper() and not _is_role(w, speech) for w, _, _ in phrase)
+    return any(w[:1].isupper() and not is_role(w, speech) for w, _, _ in phrase)
 
 
 def _role_follows(words: Phrase, index: int, speech: SpeechData) -> bool:
     """ "Putins außenpolitischer Berater …": after a genitive, an adjective before a role
     belongs to the phrase ("Uschakow russischen Medien" does not)."""
     genitive = index > 0 and words[index - 1][0].endswith("s")
-    return genitive and any(_is_role(w, speech) for w, _, _ in words[index + 1 : index + 3])
+    return genitive and any(is_role(w, speech) for w, _, _ in words[index + 1 : index + 3])
 
 
 def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
@@ -337,7 +337,7 @@ def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
     run: Phrase = []
     for word in reversed(phrase):
         lower = word[0].lower()
-        if not word[0][:1].isupper() or _is_role(word[0], speech) or lower in speech.pronouns:
+        if not word[0][:1].isupper() or is_role(word[0], speech) or lower in speech.pronouns:
             break
         if lower in speech.determiners:
             break
@@ -350,7 +350,7 @@ def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
     return run
 
 
-def _is_role(word: str, speech: SpeechData) -> bool:
+def is_role(word: str, speech: SpeechData) -> bool:
     lower = word.lower()
     stems = {lower, lower.removesuffix("s"), lower.removesuffix("n"), lower.removesuffix("en")}
     return any(
@@ -370,22 +370,22 @@ def _resolve(phrase: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | N
     if name:
         speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
         for word, _, _ in phrase:
-            if _is_role(word, speech):
-                memory.roles[_role_key(word, speech)] = speaker
+            if is_role(word, speech):
+                memory.roles[role_key(word, speech)] = speaker
         memory.last = speaker
         return speaker
-    roles = [w for w, _, _ in phrase if _is_role(w, speech)]
+    roles = [w for w, _, _ in phrase if is_role(w, speech)]
     if not roles:
         return None
     whole = Speaker(" ".join(w for w, _, _ in phrase), phrase[0][1], phrase[-1][2])
     if lowered[0] in speech.indefinite:
         return whole  # "ein Sprecher des Ministeriums": someone not named before
     if lowered[0] in speech.determiners:
-        return memory.roles.get(_role_key(roles[-1], speech))  # "der Berater"
+        return memory.roles.get(role_key(roles[-1], speech))  # "der Berater"
     return whole  # "russische Medien"
 
 
-def _role_key(word: str, speech: SpeechData) -> str:
+def role_key(word: str, speech: SpeechData) -> str:
     lower = word.lower()
     stems = (lower, lower.removesuffix("s"), lower.removesuffix("n"), lower.removesuffix("en"))
     matches = [r for r in speech.roles if len(r) > 3 and any(s.endswith(r) for s in stems)]

@@ -7,9 +7,11 @@ from typing import Any
 
 import numpy as np
 
+from quellenlage.analyse.ner import find_entities
 from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
 from quellenlage.dossier.summary import summarise
 from quellenlage.link.claims import story_claims
+from quellenlage.link.entities import resolve_entities
 from quellenlage.link.quotes import story_quotes
 from quellenlage.link.reuse import find_reuse
 from quellenlage.link.timeline import build_timeline
@@ -43,12 +45,14 @@ def group_by_story(articles: Sequence[Article], story_of: Mapping[str, int]) -> 
 def _story(story_id: str, articles: list[Article], settings: Settings) -> dict[str, Any]:
     summary = summarise(articles, settings.summary_sentences)
     claims, contradictions = story_claims(articles, settings.workers)
+    entities = resolve_entities(articles, find_entities(articles, settings.ner))
     return {
         "id": story_id,
         "title": _story_title(articles) or (summary[0].text if summary else None),
         "articles": [a.id for a in articles],
         "summary": [item.to_json() for item in summary],
-        "quotes": story_quotes(articles),
+        "entities": [e.to_json() for e in entities],
+        "quotes": story_quotes(articles, entities),
         "claims": claims,
         "contradictions": contradictions,
         "timeline": build_timeline(articles),

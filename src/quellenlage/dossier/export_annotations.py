@@ -122,3 +122,69 @@ def _outlet(article: dict[str, Any]) -> str:
 
 def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_claim_reviews(dossier: dict[str, Any]) -> str:
+    """Contradictions as schema.org ClaimReview JSON-LD: the reviewed claim, the statement
+    that contradicts it, where each appears (article, outlet, evidence span) and the one-line
+    explanation. The rating is "contradicted by another source", never true or false:
+    quellenlage reports disagreement, it does not judge it."""
+    articles = {a["id"]: a for a in dossier["articles"]}
+    reviews = []
+    for story in dossier["stories"]:
+        statements = {
+            item["id"]: item for item in [*story.get("claims", []), *story.get("quotes", [])]
+        }
+        for contradiction in story.get("contradictions", []):
+            items = [statements[i] for i in contradiction["items"] if i in statements]
+            if len(items) < 2:
+                continue
+            reviewed, *others = items
+            reviews.append(
+                {
+                    "@type": "ClaimReview",
+                    "@id": f"urn:quellenlage:{story['id']}:{contradiction['id']}",
+                    "claimReviewed": reviewed["text"],
+                    "reviewBody": contradiction["explanation"],
+                    "reviewRating": {
+                        "@type": "Rating",
+                        "alternateName": "Contradicted by another source",
+                        "ratingExplanation": contradiction["explanation"],
+                    },
+                    "author": {"@type": "Organization", "name": "quellenlage (automatic analysis)"},
+                    "itemReviewed": _claim(reviewed, articles, story["id"]),
+                    "isBasedOn": [_claim(other, articles, story["id"]) for other in others],
+                }
+            )
+    document = {
+        "@context": {"@vocab": "https://schema.org/", "evidence": "urn:quellenlage:evidence"},
+        "@graph": reviews,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _claim(item: dict[str, Any], articles: dict[str, dict[str, Any]], story: str) -> dict[str, Any]:
+    appearances = []
+    for span in item["evidence"]:
+        article = articles[span["article"]]
+        appearance: dict[str, Any] = {
+            "@type": "NewsArticle",
+            "url": article["url"] or f"urn:quellenlage:article:{article['id']}",
+            "headline": article["title"],
+            "evidence": span,
+            "text": article["text"][span["start"] : span["end"]],
+        }
+        if article["outlet"]:
+            appearance["publisher"] = {"@type": "Organization", "name": article["outlet"]}
+        if article.get("published"):
+            appearance["datePublished"] = article["published"]
+        appearances.append(appearance)
+    claim: dict[str, Any] = {
+        "@type": "Claim",
+        "@id": f"urn:quellenlage:{story}:{item['id']}",
+        "text": item["text"],
+    }
+    if item.get("speaker_name"):
+        claim["author"] = {"@type": "Person", "name": item["speaker_name"]}
+    claim["appearance"] = appearances
+    return claim

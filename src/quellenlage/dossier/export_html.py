@@ -7,6 +7,8 @@ from html import escape
 from typing import Any
 from urllib.parse import urlparse
 
+from quellenlage.dossier.export_md import entity_overview
+
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
 h1{font-size:1.5rem}h2{border-bottom:2px solid #ccc;padding-bottom:.2rem}
@@ -15,6 +17,9 @@ table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;paddin
 vertical-align:top}th{background:#f4f4f4}.yes{background:#cfc;text-align:center}
 .meta{color:#666;font-size:.9em}
 """
+
+
+_ENTITIES_SHOWN = 30
 
 
 def to_html(dossier: dict[str, Any]) -> str:
@@ -43,6 +48,19 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
         out.append(f"<li>{escape(item['text'])} {_cites(item['evidence'], numbers, articles)}</li>")
     out.append("</ul>")
     out.extend(_matrix(story, numbers, articles))
+    if story.get("entities"):
+        out.append(
+            "<h3>Who and what is involved</h3><table><tr><th>name</th><th>type</th>"
+            "<th>also written</th><th>mentions</th></tr>"
+        )
+        for entity in story["entities"][:_ENTITIES_SHOWN]:
+            also, spans = entity_overview(entity)
+            out.append(
+                f"<tr><td>{escape(entity['name'])}</td><td>{escape(entity['type'])}</td>"
+                f"<td>{escape(', '.join(also))}</td>"
+                f"<td>{_cites(spans, numbers, articles)}</td></tr>"
+            )
+        out.append("</table>")
     if story.get("quotes"):
         out.append("<h3>Quotes</h3><table><tr><th>speaker</th><th>quote</th><th>evidence</th></tr>")
         for quote in story["quotes"]:

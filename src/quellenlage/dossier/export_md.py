@@ -13,6 +13,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
+_ENTITIES_SHOWN = 30
+
+
 def escape(text: str | None) -> str:
     """Untrusted text made inert: no HTML, no Markdown links or emphasis, one line."""
     if not text:
@@ -39,6 +42,10 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
     for item in story["summary"]:
         cites = ", ".join(_cite(span, numbers) for span in item["evidence"])
         lines.append(f"- {escape(item['text'])} {cites}")
+    if story.get("entities"):
+        lines += ["", "### Who and what is involved", ""]
+        for entity in story["entities"][:_ENTITIES_SHOWN]:
+            lines.append(f"- {_entity_line(entity, numbers)}")
     if story.get("quotes"):
         lines += ["", "### Quotes", ""]
         for quote in story["quotes"]:
@@ -80,6 +87,21 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
     for aid in story["articles"]:
         lines.append(_article_line(numbers[aid], articles[aid]))
     return [*lines, ""]
+
+
+def entity_overview(entity: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Other spellings and roles of an entity, and its first mention in each article."""
+    first: dict[str, dict[str, Any]] = {}
+    for span in entity["mentions"]:
+        first.setdefault(span["article"], span)
+    return [*entity["variants"], *entity.get("aliases", [])], list(first.values())
+
+
+def _entity_line(entity: dict[str, Any], numbers: dict[str, int]) -> str:
+    also, spans = entity_overview(entity)
+    variants = f" (also: {escape(', '.join(also))})" if also else ""
+    cites = ", ".join(_cite(span, numbers) for span in spans)
+    return f"**{escape(entity['name'])}** {entity['type']}{variants} {cites}"
 
 
 def _cite(span: dict[str, Any], numbers: dict[str, int]) -> str:

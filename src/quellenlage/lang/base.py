@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 
 
@@ -69,6 +70,7 @@ class LanguageData:
     name_key_rules: tuple[tuple[str, str], ...] = ()  # transliteration variants (de/translit.py)
     negations: frozenset[str] = frozenset()  # words that negate a statement (de/claims.py)
     dispute_markers: frozenset[str] = frozenset()  # "bestreitet", "Lüge" (de/claims.py)
+    models: Path | None = None  # folder of the shipped NER models (de/models/)
 
 
 SOCIAL_POST_MARKERS = (r"pic\.twitter\.com/\w+", r"https?://t\.co/\w+")

@@ -16,6 +16,7 @@ from typing import Any
 from quellenlage.analyse.embeddings import embed
 from quellenlage.analyse.quotes import Quote, find_quotes
 from quellenlage.lang import get_language
+from quellenlage.link.entities import StoryEntity, entity_for_speaker
 from quellenlage.link.names import name_key
 from quellenlage.model import Article, Span
 
@@ -39,7 +40,9 @@ class _Found:
         return name_key(self.quote.speaker.split()[-1], self.article.language)
 
 
-def story_quotes(articles: Sequence[Article]) -> list[dict[str, Any]]:
+def story_quotes(
+    articles: Sequence[Article], entities: Sequence[StoryEntity] = ()
+) -> list[dict[str, Any]]:
     found = [_Found(a, q) for a in articles for q in find_quotes(a, get_language(a.language))]
     if not found:
         return []
@@ -57,7 +60,9 @@ def story_quotes(articles: Sequence[Article]) -> list[dict[str, Any]]:
                 break
         else:
             groups.append([index])
-    return [_record(n, [found[m] for m in group]) for n, group in enumerate(groups, start=1)]
+    return [
+        _record(n, [found[m] for m in group], entities) for n, group in enumerate(groups, start=1)
+    ]
 
 
 def _same_utterance(a: _Found, b: _Found, similarity: float) -> bool:
@@ -71,14 +76,32 @@ def _same_utterance(a: _Found, b: _Found, similarity: float) -> bool:
     return exact or similarity >= SAME_WORDS or (agreed and close)
 
 
-def _record(number: int, members: list[_Found]) -> dict[str, Any]:
+def _record(number: int, members: list[_Found], entities: Sequence[StoryEntity]) -> dict[str, Any]:
     speakers = Counter(m.quote.speaker for m in members if m.quote.speaker)
     representative = max(members, key=lambda m: (m.quote.speaker is not None, len(m.text)))
+    person = _speaker_entity(members, entities)
     return {
         "id": f"q{number}",
-        "speaker": None,  # entity ids arrive with named-entity recognition
-        "speaker_name": speakers.most_common(1)[0][0] if speakers else None,
+        "speaker": person.id if person else None,
+        "speaker_name": person.name
+        if person
+        else (speakers.most_common(1)[0][0] if speakers else None),
         "kind": representative.quote.kind,
         "text": representative.text,
         "evidence": [Span(m.article.id, m.quote.start, m.quote.end).to_json() for m in members],
     }
+
+
+def _speaker_entity(members: list[_Found], entities: Sequence[StoryEntity]) -> StoryEntity | None:
+    """The person most of the quote's speakers refer to."""
+    votes: Counter[str] = Counter()
+    by_id = {}
+    for member in members:
+        quote = member.quote
+        person = entity_for_speaker(
+            entities, member.article, quote.speaker_start, quote.speaker_end, quote.speaker
+        )
+        if person is not None and person.type == "PER":
+            votes[person.id] += 1
+            by_id[person.id] = person
+    return by_id[votes.most_common(1)[0][0]] if votes else None

@@ -1,5 +1,7 @@
 """German language data, wired into one ``LanguageData`` (no algorithms here)."""
 
+from pathlib import Path
+
 from quellenlage.lang.base import BASE_NOISE, LanguageData, SpeechData
 from quellenlage.lang.de import dates, numbers, speech
 from quellenlage.lang.de.abbreviations import ABBREVIATIONS
@@ -23,6 +25,7 @@ GERMAN = LanguageData(
     name_key_rules=NAME_KEY_RULES,
     negations=NEGATIONS,
     dispute_markers=DISPUTE_MARKERS,
+    models=Path(__file__).parent / "models",
     speech=SpeechData(
         verbs=speech.SPEECH_VERBS,
         attribution=speech.ATTRIBUTION_BEFORE_NAME,

@@ -38,11 +38,7 @@ portal zeitung sender medien agentur magazin blatt institut angaben umfrage wort
 berichten informationen einschätzung kämmerer stadtkämmerer innenministerin
 dezernent dezernentin direktor direktorin leiter leiterin trainer trainerin kapitän landrat
 landrätin
-generalsekretär portal zeitung sender medien agentur magazin blatt institut angaben umfrage worten
-berichten informationen einschätzung kämmerer stadtkämmerer innenministerin
-dezernent dezernentin direktor direktorin leiter leiterin trainer trainerin kapitän landrat
-landrätin
-generalsekretärin sondergesandte sondergesandter gesandte gesandter
+generalsekretär generalsekretärin sondergesandte sondergesandter gesandte gesandter
 unterhändler unterhändlerin botschafter botschafterin analyst analystin kommentator
 kommentatorin historiker historikerin bürgermeister bürgermeisterin oberbürgermeisterin
 oberbürgermeister diktator general armeegeneral vorsitzende vorsitzender abgeordnete

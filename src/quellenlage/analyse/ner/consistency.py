@@ -1,0 +1,60 @@
+"""One story, one reading of a name: a name tagged in one sentence is tagged wherever the
+same words occur in the articles analysed together, and a name keeps its majority type.
+
+Why: a model sees one sentence at a time and misses or mistypes a name in a sentence that
+gives little context ("Witkoff traf Putin."), while the same name is clear elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from quellenlage.analyse.ner import Entity
+from quellenlage.model import Article
+
+_MIN_LENGTH = 3  # "EU" and "US" are too ambiguous to spread
+
+
+def make_consistent(articles: list[Article], found: list[list[Entity]]) -> list[list[Entity]]:
+    types = _majority_types(articles, found)
+    result = []
+    for article, entities in zip(articles, found, strict=True):
+        typed = [Entity(e.start, e.end, types.get(_surface(article, e), e.type)) for e in entities]
+        result.append(sorted(typed + _missed(article, typed, types), key=lambda e: e.start))
+    return result
+
+
+def _surface(article: Article, entity: Entity) -> str:
+    return article.text[entity.start : entity.end]
+
+
+def _majority_types(articles: list[Article], found: list[list[Entity]]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = {}
+    for article, entities in zip(articles, found, strict=True):
+        for entity in entities:
+            votes.setdefault(_surface(article, entity), Counter())[entity.type] += 1
+    return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
+
+
+def _missed(article: Article, entities: list[Entity], types: dict[str, str]) -> list[Entity]:
+    """Untagged occurrences of known names, at word boundaries and outside excluded text."""
+    names = sorted(
+        (n for n in types if len(n) >= _MIN_LENGTH and n[0].isupper()), key=len, reverse=True
+    )
+    if not names:
+        return []
+    starts = {a for s in article.sentences for a, _ in s.tokens}
+    ends = {b for s in article.sentences for _, b in s.tokens}
+    taken = [(e.start, e.end) for e in entities]
+    added: list[Entity] = []
+    pattern = re.compile("|".join(re.escape(n) for n in names))
+    for match in pattern.finditer(article.text):
+        start, end = match.span()
+        if start not in starts or end not in ends or article.is_excluded(start, end):
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        added.append(Entity(start, end, types[match.group()]))
+    return added

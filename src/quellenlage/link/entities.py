@@ -1,0 +1,240 @@
+"""Stage 5a: one entity per person, place or organisation of a story, across spellings.
+
+Mentions join by comparison keys (``link.names``: Dmitriew / Dmitrijew / Dmitriev), with the
+German genitive removed (Putins → Putin). A surname alone joins the one full name that ends
+in it; when two people share a surname, it joins neither. People join only when their
+surnames agree (Dmitri Peskow ≠ Kirill Dmitriev) and their first names do not differ. A role
+written right before a name ("Kremlchef Wladimir Putin") becomes an alias, and the role on its
+own ("der Kremlchef") a mention, when the story ties it to that one person only.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from quellenlage.analyse.ner import Entity
+from quellenlage.analyse.quotes import is_role, role_key
+from quellenlage.lang import get_language
+from quellenlage.link.names import name_key
+from quellenlage.model import Article, Span
+
+SIMILAR_SURNAMES = 0.85  # difflib ratio of two surname keys ("selenski" / "selenskii")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article: Article
+    entity: Entity
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.entity.start : self.entity.end]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.article.id, self.entity.start, self.entity.end)
+
+
+@dataclass
+class StoryEntity:
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    base_names: Counter[str] = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    id: str = ""
+
+    @property
+    def name(self) -> str:
+        """The most complete frequent form: most words, then most mentions, then earliest."""
+        return max(self.base_names, key=lambda n: (len(n.split()), self.base_names[n]))
+
+    @property
+    def surname_key(self) -> str:
+        return name_key(self.name.split()[-1])
+
+    def to_json(self) -> dict[str, Any]:
+        variants = sorted({m.text for m in self.mentions} - {self.name})
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "variants": variants,
+            "aliases": sorted(self.aliases),
+            "mentions": [m.span.to_json() for m in sorted(self.mentions, key=_order)],
+        }
+
+
+def _order(mention: Mention) -> tuple[str, int]:
+    return mention.article.id, mention.entity.start
+
+
+def resolve_entities(
+    articles: Sequence[Article], found: Sequence[Sequence[Entity]]
+) -> list[StoryEntity]:
+    """The story's entities, most mentioned first, with ids e1, e2, …"""
+    mentions = [
+        Mention(a, e) for a, entities in zip(articles, found, strict=True) for e in entities
+    ]
+    bases = _base_forms(mentions)
+    entities: list[StoryEntity] = []
+    for kind in ("PER", "ORG", "LOC", "MISC"):
+        typed = [m for m in mentions if m.entity.type == kind]
+        entities.extend(_people(typed, bases) if kind == "PER" else _by_key(typed, bases))
+    _add_roles(articles, entities)
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    for number, entity in enumerate(entities, start=1):
+        entity.id = f"e{number}"
+    return entities
+
+
+def _base_forms(mentions: list[Mention]) -> dict[Mention, str]:
+    """Each mention without a genitive -s when the story also has the form without it."""
+    seen = {w for m in mentions for w in m.text.split()}
+    bases = {}
+    for mention in mentions:
+        words = mention.text.split()
+        last = words[-1]
+        for suffix in ("’s", "'s", "s", "’", "'"):
+            if last.endswith(suffix) and last[: -len(suffix)] in seen:
+                words[-1] = last[: -len(suffix)]
+                break
+        bases[mention] = " ".join(words)
+    return bases
+
+
+def _keys(name: str, language: str | None) -> list[str]:
+    return [name_key(word, language or "de") for word in name.split()]
+
+
+def _people(mentions: list[Mention], bases: dict[Mention, str]) -> list[StoryEntity]:
+    people: list[StoryEntity] = []
+    full = sorted(
+        (m for m in mentions if len(bases[m].split()) > 1), key=lambda m: -len(bases[m].split())
+    )
+    for mention in full:
+        keys = _keys(bases[mention], mention.article.language)
+        match = [p for p in people if _same_person(keys, _keys(p.name, None))]
+        _join(match[0] if len(match) == 1 else None, people, mention, bases[mention], "PER")
+    for mention in (m for m in mentions if len(bases[m].split()) == 1):
+        key = _keys(bases[mention], mention.article.language)[0]
+        surnames = [p for p in people if len(p.name.split()) > 1 and _similar(key, p.surname_key)]
+        singles = [p for p in people if len(p.name.split()) == 1 and _similar(key, p.surname_key)]
+        candidates = surnames if surnames else singles
+        _join(
+            candidates[0] if len(candidates) == 1 else None, people, mention, bases[mention], "PER"
+        )
+    return people
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Same surname (up to spelling), and first names that agree or are initials of each other."""
+    if not _similar(a[-1], b[-1]):
+        return False
+    first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
+    return first_a.startswith(first_b) or first_b.startswith(first_a) or _similar(first_a, first_b)
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or (
+        min(len(a), len(b)) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_SURNAMES
+    )
+
+
+def _join(
+    entity: StoryEntity | None, entities: list[StoryEntity], mention: Mention, base: str, kind: str
+) -> None:
+    if entity is None:
+        entity = StoryEntity(kind)
+        entities.append(entity)
+    entity.mentions.append(mention)
+    entity.base_names[base] += 1
+
+
+def _by_key(mentions: list[Mention], bases: dict[Mention, str]) -> list[StoryEntity]:
+    """Places, organisations and other names: the same words up to spelling (Kiew / Kyjiw)."""
+    groups: dict[tuple[str, ...], StoryEntity] = {}
+    entities: list[StoryEntity] = []
+    for mention in mentions:
+        key = tuple(_keys(bases[mention], mention.article.language))
+        if key not in groups:
+            groups[key] = StoryEntity(mention.entity.type)
+            entities.append(groups[key])
+        _join(groups[key], entities, mention, bases[mention], mention.entity.type)
+    return entities
+
+
+def _add_roles(articles: Sequence[Article], entities: list[StoryEntity]) -> None:
+    """Roles right before a person's name become aliases; a role tied to one person only
+    makes its other occurrences ("sagte der Kremlchef") mentions of that person."""
+    holders: dict[str, set[int]] = {}
+    surfaces: dict[int, set[str]] = {}
+    for index, entity in enumerate(entities):
+        for mention in entity.mentions:
+            speech = get_language(mention.article.language).speech
+            role = _word_before(mention.article, mention.entity.start)
+            if entity.type == "PER" and speech and role and is_role(role[0], speech):
+                holders.setdefault(role_key(role[0], speech), set()).add(index)
+                surfaces.setdefault(index, set()).add(role[0])
+    for index, roles in surfaces.items():
+        entities[index].aliases |= roles
+    unique = {role for role, people in holders.items() if len(people) == 1}
+    taken = {(m.article.id, m.entity.start) for e in entities for m in e.mentions}
+    names_at = {(m.article.id, m.entity.start) for e in entities for m in e.mentions}
+    for article in articles:
+        speech = get_language(article.language).speech
+        if speech is None:
+            continue
+        for sentence in article.sentences:
+            for start, end in sentence.tokens:
+                word = article.text[start:end]
+                if not is_role(word, speech) or role_key(word, speech) not in unique:
+                    continue
+                owner = entities[next(iter(holders[role_key(word, speech)]))]
+                if (
+                    (article.id, start) in taken
+                    or (article.id, end + 1) in names_at
+                    or word not in owner.aliases
+                ):
+                    continue
+                owner.mentions.append(Mention(article, Entity(start, end, "PER")))
+                taken.add((article.id, start))
+
+
+def _word_before(article: Article, start: int) -> tuple[str, int] | None:
+    """The word that ends one space before ``start`` in the same sentence."""
+    for sentence in article.sentences:
+        if sentence.start <= start < sentence.end:
+            previous = [(a, b) for a, b in sentence.tokens if b < start]
+            if previous and previous[-1][1] == start - 1:
+                a, b = previous[-1]
+                return article.text[a:b], a
+    return None
+
+
+def entity_for_speaker(
+    entities: Sequence[StoryEntity],
+    article: Article,
+    start: int | None,
+    end: int | None,
+    name: str | None,
+) -> StoryEntity | None:
+    """The person a quote's speaker refers to: the entity mentioned at the speaker's words, or
+    else the one person whose name the speaker's last word matches."""
+    if start is not None and end is not None:
+        for entity in entities:
+            for mention in entity.mentions:
+                if (
+                    mention.article.id == article.id
+                    and mention.entity.start < end
+                    and start < mention.entity.end
+                ):
+                    return entity
+    if not name:
+        return None
+    key = name_key(name.split()[-1].removesuffix("s"), article.language or "de")
+    people = [e for e in entities if e.type == "PER" and _similar(key, e.surname_key)]
+    return people[0] if len(people) == 1 else None
