@@ -50,7 +50,7 @@ def _story(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[s
     out.extend(_matrix(story, numbers, articles))
     if story.get("entities"):
         out.append(
-            "<h3>Who and what is involved</h3><table><tr><th>name</th><th>type</th>"
+            "<h3>Who and what is involved</h3><table class=entities><tr><th>name</th><th>type</th>"
             "<th>also written</th><th>mentions</th></tr>"
         )
         for entity in story["entities"][:_ENTITIES_SHOWN]:

@@ -25,7 +25,7 @@ from quellenlage.model import Article, Span
 SIMILAR_SURNAMES = 0.85  # difflib ratio of two surname keys ("selenski" / "selenskii")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # each mention is itself (hashed by identity)
 class Mention:
     article: Article
     entity: Entity
