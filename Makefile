@@ -57,12 +57,18 @@ stress: $(STAMP)  ## huge inputs: 200 MB files, 100,000 tiny files (minutes; not
 eval-cluster: $(STAMP)  ## ECB+ B-cubed table with baselines, and the German mix check
 	$(BIN)/python eval/cluster.py
 
-train-ner: $(STAMP)  ## German NER (spaCy CNN) from licence-compatible data; fixed seed
-	$(BIN)/python train/ner/prepare.py 13
-	cd train/ner && ../../$(BIN)/python -m spacy train config.cfg --paths.train corpus/train.spacy --paths.dev corpus/dev.spacy --output .
+MODELS := src/quellenlage/lang/de/models
 
-eval-ner: $(STAMP)  ## strict span P/R/F1 on GermEval 2014 test
-	$(BIN)/python eval/ner.py
+train-ner: $(STAMP)  ## both shipped German NER models, from licence-compatible data; fixed seed 13
+	cd train/ner && ../../$(BIN)/python finetune.py --seed 13 --epochs 2 --out ../../$(MODELS)/ner-accurate.pt
+	cd train/ner && ../../$(BIN)/python distill.py 13
+	cd train/ner && ../../$(BIN)/python -m spacy train config.cfg --paths.train corpus/distill-train.spacy \
+		--paths.dev corpus/dev.spacy --output corpus/fast
+	rm -rf $(MODELS)/ner-fast && cp -r train/ner/corpus/fast/model-best $(MODELS)/ner-fast
+
+eval-ner: $(STAMP)  ## strict span P/R/F1 per type on GermEval 2014 test, and sentences/s, both modes
+	$(BIN)/python eval/ner.py --ner accurate
+	$(BIN)/python eval/ner.py --ner fast
 
 eval-quotes: $(STAMP)  ## quote spans, speakers and dates on our own German test set
 	$(BIN)/python eval/quotes.py

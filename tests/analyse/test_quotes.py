@@ -126,3 +126,19 @@ def test_indirect_with_pronoun_and_so(german: LanguageData) -> None:
 def test_conditional_is_not_reported_speech(german: LanguageData) -> None:
     text = "Hätte es Fortschritte gegeben, wäre eine Absage nicht nötig gewesen."
     assert quotes(text, german) == []
+
+
+def test_pronoun_finds_the_last_named_subject(german: LanguageData) -> None:
+    text = (
+        "Bürgermeisterin Jana Holm kam zu spät. Die Stadträte warteten eine Stunde. "
+        "Alle Vorschläge der Opposition lehnte sie ab. Und dabei wollte es die Politikerin "
+        "nicht belassen: „Wir bauen die Brücke neu, und zwar bis zum Herbst“, sagte sie."
+    )
+    [(kind, quote, speaker)] = quotes(text, german)
+    assert quote.startswith("Wir bauen") and kind == "direct"
+    assert speaker == "Jana Holm"  # not "Die Stadträte", not "Alle Vorschläge"
+
+
+def test_seed_europe_quote_is_putins(seed_texts: dict[str, str], german: LanguageData) -> None:
+    found = seed_quotes(seed_texts, "002", german)
+    assert speaker_of(found, seed_texts["002"], "Wir haben nicht vor") == "Putin"

@@ -75,9 +75,12 @@ def find_quotes(article: Article, language: LanguageData) -> list[Quote]:
     quotes: list[Quote] = []
     body = [s for s in article.sentences if not s.heading]
     _learn_roles(article.text, body, speech, memory)
-    attributed: list[Speaker | None] = [
-        _sentence_speaker(article.text, s, speech, memory) for s in body
-    ]
+    attributed: list[Speaker | None] = []
+    for sentence in body:
+        speaker = _sentence_speaker(article.text, sentence, speech, memory)
+        if speaker is None:  # "Putin hatte … zu tun. … sagte er": the last named subject
+            memory.last = _subject(article.text, sentence, speech)[0] or memory.last
+        attributed.append(speaker)
     previous_speaker: Speaker | None = None
     for index, sentence in enumerate(body):
         direct = _direct_quotes(article, sentence, marks)
@@ -144,13 +147,20 @@ def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _M
     so that "sagte die Oberbürgermeisterin" finds her. Objects ("ließ der Präsident X abholen")
     are not subjects and are not learnt."""
     for sentence in body:
-        words = [(text[a:b], a, b) for a, b in sentence.tokens]
-        phrase = _phrase(words, 0, speech, forward=True)
-        name = _name(phrase, speech)
-        roles = [w for w, _, _ in phrase if is_role(w, speech)]
-        if name and roles:
-            speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
+        speaker, roles = _subject(text, sentence, speech)
+        if speaker and roles:
             memory.roles.setdefault(role_key(roles[-1], speech), speaker)
+
+
+def _subject(text: str, sentence: Sentence, speech: SpeechData) -> tuple[Speaker | None, list[str]]:
+    """The person named at the start of a sentence (its subject), and the roles given there."""
+    words = [(text[a:b], a, b) for a, b in sentence.tokens]
+    phrase = _phrase(words, 0, speech, forward=True)
+    name = _name(phrase, speech)
+    roles = [w for w, _, _ in phrase if is_role(w, speech)]
+    if not name or (phrase[0][0].lower() in speech.determiners and not roles):
+        return None, roles  # "Die Europäer müssten …" is a group, not a named person
+    return Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2]), roles
 
 
 def _colon_speaker(

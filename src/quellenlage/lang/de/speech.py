@@ -54,7 +54,8 @@ SKIPPED_ADVERBS = frozenset("dagegen auch noch weiter zudem jedoch aber bereits 
 # Determiners that open an object after the speaker ("bekräftigte Putin seine Behauptung").
 DETERMINERS = frozenset(
     """der die das den dem des ein eine einen einem einer sein seine seinen ihr ihre ihren diese
-    dieser dieses diesen jene""".split()
+    dieser dieses diesen jene alle allen aller viele vielen einige einigen manche beide beiden
+    kein keine keinen""".split()
 )
 
 # Indefinite determiners: "ein Sprecher" is someone not named before.
