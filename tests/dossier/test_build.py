@@ -144,3 +144,31 @@ def test_seed_quotes_in_dossier(seed_dossier: dict[str, Any]) -> None:
     produktiv = [q for q in story["quotes"] if q["text"].lower() == "produktiv"]
     assert len(produktiv) == 1 and len(produktiv[0]["evidence"]) == 2  # one quote, two outlets
     assert produktiv[0]["speaker_name"] in ("Dmitriev", "Dmitrijew")
+
+
+def people(dossier: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    [story] = dossier["stories"]
+    return {e["name"]: e for e in story["entities"] if e["type"] == "PER"}
+
+
+def test_seed_people_one_entity_each(seed_dossier: dict[str, Any]) -> None:
+    found = people(seed_dossier)
+    spellings = {name: {name, *e["variants"]} for name, e in found.items()}
+    dmitriev = [n for n, forms in spellings.items() if forms & {"Dmitriev", "Dmitrijew"}]
+    assert len(dmitriev) == 1, dmitriev
+    assert {"Dmitriev", "Dmitrijew"} <= {w for form in spellings[dmitriev[0]] for w in form.split()}
+    for surname in ("Putin", "Uschakow", "Witkoff", "Kushner", "Peskow", "Trump", "Rubio"):
+        holders = [n for n, forms in spellings.items() if any(surname in f for f in forms)]
+        assert len(holders) == 1, (surname, holders)
+    articles = {a["id"]: a["text"] for a in seed_dossier["articles"]}
+    for entity in found.values():
+        for span in entity["mentions"]:
+            assert articles[span["article"]][span["start"] : span["end"]]
+
+
+def test_seed_quote_speakers_are_entities(seed_dossier: dict[str, Any]) -> None:
+    [story] = seed_dossier["stories"]
+    by_id = {e["id"]: e for e in story["entities"]}
+    [europe] = [q for q in story["quotes"] if "Europa" in q["text"] and "hundert" in q["text"]]
+    assert europe["speaker"] in by_id and "Putin" in by_id[europe["speaker"]]["name"]
+    assert europe["speaker_name"] == by_id[europe["speaker"]]["name"]

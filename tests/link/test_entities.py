@@ -139,3 +139,23 @@ def test_speaker_of_a_quote_finds_the_person() -> None:
     assert entity_for_speaker(entities, built, start, start + 8, "Dmitriew") is entities[0]
     assert entity_for_speaker(entities, built, None, None, "Herr Dmitrijews") is entities[0]
     assert entity_for_speaker(entities, built, None, None, "Uschakow") is None
+
+
+def test_a_role_tagged_as_a_person_joins_its_holder() -> None:
+    text = (
+        "Nato-Generalsekretär Mark Rutte kam nach Brüssel. Der Nato-Generalsekretär sagte, "
+        "er sei zuversichtlich. Rutte blieb bis zum Abend."
+    )
+    names = {"Mark Rutte": "PER", "Rutte": "PER", "Nato-Generalsekretär": "PER"}
+    built, found = tagged(text, "a", names)
+    found = [e for e in found if e.start != 0]  # the role before the name is no mention
+    [rutte] = [e.to_json() for e in resolve_entities([built], [found])]
+    assert rutte["name"] == "Mark Rutte" and rutte["aliases"] == ["Nato-Generalsekretär"]
+    assert len(rutte["mentions"]) == 3
+
+
+def test_one_word_spellings_of_different_types_join_as_a_place() -> None:
+    a = tagged("Raketen trafen Kiew in der Nacht.", "a", {"Kiew": "LOC"})
+    b = tagged("Kyjiw meldete Schäden.", "b", {"Kyjiw": "PER"})  # a model error
+    [place] = resolve(a, b).values()
+    assert place["type"] == "LOC" and len(place["mentions"]) == 2  # type: ignore[arg-type]

@@ -42,7 +42,13 @@ def main() -> None:
     gold: list[Sentence] = list(germeval(DATA / "germeval2014" / "NER-de-dev.tsv"))
     rng.shuffle(gold)
     dev, gold = gold[:500], gold[500:]
-    for name in ("newseye-dev-de", "newseye-dev2-de", "newseye-test-de", "sonar-dev-de", "sonar-test-de"):
+    for name in (
+        "newseye-dev-de",
+        "newseye-dev2-de",
+        "newseye-test-de",
+        "sonar-dev-de",
+        "sonar-test-de",
+    ):
         gold.extend(bio(DATA / "hipe2022" / f"{name}.bio.tsv"))
     unlabelled = [
         [word for word, _ in s]

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import torch
+from ner_scores import span_scores
 from prepare import DATA, Sentence, bio, germeval, is_clean
 
 from quellenlage.analyse.ner.accurate import LABELS, MODEL_PATH, AccurateTagger, save_model
@@ -134,7 +135,8 @@ def main() -> None:
                 f"step {step}/{total} loss {loss.item():.4f} {time.time() - started:.0f}s",
                 flush=True,
             )
-        if (step + 1) % 1000 == 0 or step + 1 == total:
+        if (step + 1) % 300 == 0 or step + 1 == total:
+            save_model(model, args.out.with_suffix(".last.pt"))  # saved before anything can fail
             score = held_out_f1(tagger, held_out)
             print(f"step {step + 1}: held-out F1 {score:.4f}", flush=True)
             if score > best:
@@ -144,8 +146,6 @@ def main() -> None:
 
 
 def held_out_f1(tagger: AccurateTagger, sentences: list[Sentence]) -> float:
-    from ner_scores import span_scores
-
     tagger.model.eval()
     predicted = tagger.tag_words([[w for w, _ in s] for s in sentences])
     return span_scores([[t for _, t in s] for s in sentences], predicted)["ALL"][2]

