@@ -30,7 +30,7 @@ def load(mode: str, model: Path | None) -> WordTagger:
         tagger = word_tagger("fast" if mode == "fast" else "accurate", "de")
         assert tagger is not None
         return tagger
-    return fast_tagger(model) if model.is_dir() else accurate_tagger(model)
+    return fast_tagger(model) if mode == "fast" else accurate_tagger(model)
 
 
 def main() -> None:

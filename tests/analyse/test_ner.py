@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quellenlage.analyse.ner import Entity, NerModelError, bio_spans, find_entities, word_tagger
-from quellenlage.analyse.ner.accurate import LABELS, accurate_tagger
+from quellenlage.analyse.ner.accurate import accurate_tagger
 from quellenlage.analyse.ner.consistency import make_consistent
+from quellenlage.analyse.ner.decoding import LABELS, decode
 from quellenlage.analyse.ner.e5file import E5File, E5FileError, bundled_e5
 from quellenlage.analyse.ner.encoder import Tagger, load_pretrained, word_embeddings
 from tests.link.test_quotes import article
@@ -65,7 +66,7 @@ def test_reader_rejects_a_truncated_model(tmp_path: Path) -> None:
 @given(st.integers(min_value=1, max_value=30), st.integers(min_value=0, max_value=2**31))
 def test_decoding_gives_valid_bio(length: int, seed: int) -> None:
     scores = np.log(np.random.default_rng(seed).dirichlet(np.ones(len(LABELS)), size=length))
-    tags = accurate_tagger()._decode(scores)
+    tags = decode(scores)
     assert len(tags) == length
     for previous, tag in zip(["O", *tags], tags, strict=False):
         if tag.startswith("I-"):
@@ -145,3 +146,12 @@ def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"not a model")
     with pytest.raises(NerModelError, match="cannot load the NER model"):
         accurate_tagger(path)
+
+
+def test_a_damaged_fast_model_is_a_clear_error(tmp_path: Path) -> None:
+    from quellenlage.analyse.ner.fast import fast_tagger
+
+    path = tmp_path / "ner-fast.pt"
+    path.write_bytes(b"\x80\x02garbage")
+    with pytest.raises(NerModelError, match="cannot load the NER model"):
+        fast_tagger(path)

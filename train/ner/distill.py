@@ -61,11 +61,11 @@ def main() -> None:
     tags = teacher.tag_words(unlabelled)
     print(f"teacher labelled {len(unlabelled)} sentences in {time.perf_counter() - started:.0f} s")
     silver = [list(zip(words, t, strict=True)) for words, t in zip(unlabelled, tags, strict=True)]
-    train = [to_doc(nlp, s, o_is_missing=False) for s in gold * 2 + silver]
+    train = [to_doc(nlp, s) for s in gold * 2 + silver]
     rng.shuffle(train)
     OUT.mkdir(exist_ok=True)
     DocBin(docs=train).to_disk(OUT / "distill-train.spacy")
-    DocBin(docs=[to_doc(nlp, s, o_is_missing=False) for s in dev]).to_disk(OUT / "dev.spacy")
+    DocBin(docs=[to_doc(nlp, s) for s in dev]).to_disk(OUT / "dev.spacy")
     print(f"train {len(train)} sentences ({len(silver)} teacher-labelled), dev {len(dev)}")
 
 

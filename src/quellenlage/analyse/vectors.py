@@ -18,8 +18,6 @@ from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.preprocessing import normalize
 from wordfreq import zipf_frequency
 
 from quellenlage.lang import LANGUAGES
@@ -54,6 +52,9 @@ def vector_matrix(texts: Sequence[str], languages: Sequence[str] | None = None) 
     """Rows L2-normalised, so a dot product of two rows is their cosine similarity."""
     langs = languages or ["de"] * len(texts)
     rows = [term_weights(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    from sklearn.feature_extraction import DictVectorizer  # sklearn takes ~1 s to import
+    from sklearn.preprocessing import normalize
+
     matrix = DictVectorizer().fit_transform(rows) if any(rows) else csr_matrix((len(texts), 1))
     return normalize(matrix)
 

@@ -1,7 +1,8 @@
 """Named entities (PER, LOC, ORG, MISC) with offsets into the article text.
 
 Two shipped models per language: ``accurate`` (fine-tuned multilingual-e5-small, the default
-of ``analyse`` and ``dossier``) and ``fast`` (a spaCy CNN distilled from it, for bulk work).
+of ``analyse`` and ``dossier``) and ``fast`` (a BiLSTM over e5's input embeddings, distilled
+from it, for bulk work).
 Articles analysed together (one story) are tagged together, so that a name recognised in one
 sentence is recognised, with one type, wherever the same words occur (``consistency``).
 """
@@ -50,7 +51,7 @@ def word_tagger(mode: str, language: str | None) -> WordTagger | None:
     if mode == "fast":
         from quellenlage.analyse.ner.fast import fast_tagger
 
-        return fast_tagger(folder / "ner-fast")
+        return fast_tagger(folder / "ner-fast.pt")
     from quellenlage.analyse.ner.accurate import accurate_tagger
 
     return accurate_tagger(folder / "ner-accurate.pt")

@@ -11,15 +11,14 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-import numpy as np
 import torch
 
 from quellenlage.analyse.ner import NerModelError
+from quellenlage.analyse.ner.decoding import LABELS, decode
 from quellenlage.analyse.ner.e5file import E5File, bundled_e5
 from quellenlage.analyse.ner.encoder import Tagger, word_embeddings
 from quellenlage.lang import get_language
 
-LABELS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MODEL_FILE = "ner-accurate.pt"
 MODEL_PATH = (get_language("de").models or Path(".")) / MODEL_FILE
 _FROZEN = ("encoder.position", "encoder.token_type")
@@ -30,7 +29,6 @@ _PIECES_PER_BATCH = 4000
 class AccurateTagger:
     def __init__(self, model: Tagger, e5: E5File) -> None:
         self.model, self.e5, self.tokenizer = model, e5, e5.tokenizer
-        self._allowed = _transition_mask()
 
     def tag_words(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each word of each (pre-tokenised) sentence."""
@@ -45,7 +43,7 @@ class AccurateTagger:
             with torch.inference_mode():
                 scores = torch.log_softmax(self.model(embedded, attention), dim=-1).numpy()
             for i, (_, firsts), row in zip(batch, rows, scores, strict=True):
-                results[i] = self._decode(row[firsts])
+                results[i] = decode(row[firsts])
         for i, (n, _) in enumerate(windows):
             tags[n].extend(results[i])
         return tags
@@ -65,30 +63,6 @@ class AccurateTagger:
         if firsts or not windows:
             windows.append(([*pieces, self.tokenizer.eos], firsts))
         return windows
-
-    def _decode(self, scores: np.ndarray) -> list[str]:
-        """Viterbi over the word scores with the BIO constraint."""
-        if len(scores) == 0:
-            return []
-        best = scores[0] + np.where(self._allowed[0], 0.0, -1e9)  # row 0 = start, as after O
-        back = []
-        for row in scores[1:]:
-            candidates = best[:, None] + np.where(self._allowed, 0.0, -1e9)
-            back.append(candidates.argmax(axis=0))
-            best = candidates.max(axis=0) + row
-        path = [int(best.argmax())]
-        for pointers in reversed(back):
-            path.append(int(pointers[path[-1]]))
-        return [LABELS[i] for i in reversed(path)]
-
-
-def _transition_mask() -> np.ndarray:
-    """allowed[a, b]: tag b may follow tag a (I-X only after B-X or I-X)."""
-    allowed = np.ones((len(LABELS), len(LABELS)), dtype=bool)
-    for b, label in enumerate(LABELS):
-        if label.startswith("I-"):
-            allowed[:, b] = [previous[2:] == label[2:] for previous in LABELS]
-    return allowed
 
 
 def _length_batches(lengths: list[int], order: list[int]) -> list[list[int]]:

@@ -1,0 +1,87 @@
+"""Train the fast NER model (``--ner fast``): a word CNN over e5 input embeddings, on the corpus
+that ``distill.py`` builds (gold sets twice + sentences labelled by the accurate model).
+
+Usage: python train/ner/train_fast.py [--seed 13] [--epochs 4] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+import spacy
+import torch
+from ner_scores import span_scores
+from prepare import OUT
+from spacy.tokens import DocBin
+
+from quellenlage.analyse.ner.decoding import LABELS
+from quellenlage.analyse.ner.e5file import bundled_e5
+from quellenlage.analyse.ner.fast import FastTagger, WordCnn, WordFeatures, save_fast_model
+from quellenlage.lang import get_language
+
+Tagged = tuple[list[str], list[str]]
+_MAX_WORDS = 80  # long OCR sentences of HIPE are cut for training
+
+
+def read(path: Path) -> list[Tagged]:
+    nlp = spacy.blank("de")
+    sentences = []
+    for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
+        tags = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+        sentences.append(([t.text for t in doc][:_MAX_WORDS], tags[:_MAX_WORDS]))
+    return [s for s in sentences if s[0]]
+
+
+def _length_batches(sentences: list[Tagged], rng: random.Random) -> list[list[Tagged]]:
+    """Batches of 64 sentences of similar length (little padding), in random order."""
+    ordered = sorted(sentences, key=lambda s: (len(s[0]), rng.random()))
+    batches = [ordered[i : i + 64] for i in range(0, len(ordered), 64)]
+    rng.shuffle(batches)
+    return batches
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument(
+        "--out", type=Path, default=(get_language("de").models or Path(".")) / "ner-fast.pt"
+    )
+    args = parser.parse_args()
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    train, dev = read(OUT / "distill-train.spacy"), read(OUT / "dev.spacy")
+    features = WordFeatures(bundled_e5())
+    model = WordCnn(features.e5.config.hidden)
+    tagger = FastTagger(model, features)
+    optimiser = torch.optim.Adam(model.parameters(), lr=2e-3)
+    loss_function = torch.nn.CrossEntropyLoss(ignore_index=-100)
+    best, started = -1.0, time.time()
+    for epoch in range(args.epochs):
+        model.train()
+        for batch in _length_batches(train, rng):
+            words, lengths = features.batch([w for w, _ in batch])
+            gold = torch.full(words.shape[:2], -100, dtype=torch.long)
+            for i, (_, tags) in enumerate(batch):
+                gold[i, : len(tags)] = torch.tensor([LABELS.index(t) for t in tags])
+            loss = loss_function(model(words, lengths).reshape(-1, len(LABELS)), gold.reshape(-1))
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            optimiser.step()
+        for group in optimiser.param_groups:
+            group["lr"] *= 0.6
+        score = span_scores([t for _, t in dev], tagger.tag_words([w for w, _ in dev]))["ALL"][2]
+        print(f"epoch {epoch + 1}: dev F1 {score:.4f} ({time.time() - started:.0f} s)", flush=True)
+        if score > best:
+            best = score
+            save_fast_model(model, args.out)
+    print(f"best dev F1 {best:.4f}; model in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
