@@ -20,8 +20,8 @@ from quellenlage.analyse.ner.encoder import Tagger, load_pretrained, word_embedd
 from tests.link.test_quotes import article
 
 SENTENCE = (
-    "Oberbürgermeisterin Petra Sommerfeld verteidigte am Samstag in Kleinhafen die Sperrung "
-    "der Hafenbrücke , wie die Deutsche Bahn und der Landesbetrieb Straßenbau mitteilten ."
+    "Oberbürgermeisterin Petra Sommerfeld verteidigte am Samstag in Hamburg die Sperrung "
+    "der Köhlbrandbrücke , wie die Deutsche Bahn und der Landesbetrieb Straßenbau mitteilten ."
 ).split()
 
 
@@ -89,7 +89,7 @@ def test_shipped_model_finds_people_places_organisations(mode: str) -> None:
     [tags] = tagger.tag_words([SENTENCE])
     found = {(" ".join(SENTENCE[a:b]), label) for a, b, label in bio_spans(tags)}
     assert ("Petra Sommerfeld", "PER") in found
-    assert ("Kleinhafen", "LOC") in found
+    assert ("Hamburg", "LOC") in found
     assert ("Deutsche Bahn", "ORG") in found
 
 

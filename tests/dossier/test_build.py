@@ -158,7 +158,7 @@ def test_seed_people_one_entity_each(seed_dossier: dict[str, Any]) -> None:
     assert len(dmitriev) == 1, dmitriev
     assert {"Dmitriev", "Dmitrijew"} <= {w for form in spellings[dmitriev[0]] for w in form.split()}
     for surname in ("Putin", "Uschakow", "Witkoff", "Kushner", "Peskow", "Trump", "Rubio"):
-        holders = [n for n, forms in spellings.items() if any(surname in f for f in forms)]
+        holders = [n for n, forms in spellings.items() if any(surname in f.split() for f in forms)]
         assert len(holders) == 1, (surname, holders)
     articles = {a["id"]: a["text"] for a in seed_dossier["articles"]}
     for entity in found.values():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import torch
 
-from quellenlage.analyse.ner import NerModelError
+from quellenlage.analyse.ner.checkpoint import load_checkpoint, save_checkpoint
 from quellenlage.analyse.ner.decoding import LABELS, decode
 from quellenlage.analyse.ner.e5file import E5File, bundled_e5
 from quellenlage.analyse.ner.encoder import Tagger, word_embeddings
@@ -77,9 +77,8 @@ def _length_batches(lengths: list[int], order: list[int]) -> list[list[int]]:
 
 
 def save_model(model: Tagger, path: Path) -> None:
-    state = {k: v.half() for k, v in model.state_dict().items() if not k.startswith(_FROZEN)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"depth": len(model.encoder.layers), "labels": list(LABELS), "state": state}, path)
+    state = {k: v for k, v in model.state_dict().items() if not k.startswith(_FROZEN)}
+    save_checkpoint(path, state, depth=len(model.encoder.layers), labels=list(LABELS))
 
 
 @cache
@@ -87,12 +86,9 @@ def accurate_tagger(path: Path = MODEL_PATH) -> AccurateTagger:
     """The shipped model, loaded once per process (offline: package files only)."""
     from quellenlage.analyse.ner.encoder import load_pretrained
 
-    try:
-        saved = torch.load(path, map_location="cpu", weights_only=True)
-    except (OSError, RuntimeError) as error:
-        raise NerModelError(f"cannot load the NER model {path}: {error}") from error
+    saved = load_checkpoint(path)
     e5 = bundled_e5()
     model = Tagger(e5.config, int(saved["depth"]), len(saved["labels"]))
     load_pretrained(model, e5)
-    model.load_state_dict({k: v.float() for k, v in saved["state"].items()}, strict=False)
+    model.load_state_dict(saved["state"], strict=False)
     return AccurateTagger(model, e5)

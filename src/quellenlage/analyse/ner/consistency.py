@@ -33,7 +33,10 @@ def _majority_types(articles: list[Article], found: list[list[Entity]]) -> dict[
     votes: dict[str, Counter[str]] = {}
     for article, entities in zip(articles, found, strict=True):
         for entity in entities:
-            votes.setdefault(_surface(article, entity), Counter())[entity.type] += 1
+            surface = _surface(article, entity)
+            votes.setdefault(surface, Counter())[entity.type] += 1
+            if entity.type == "PER" and " " in surface:  # "Sommerfeld" after "Petra Sommerfeld"
+                votes.setdefault(surface.split()[-1], Counter())["PER"] += 1
     return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
 
 

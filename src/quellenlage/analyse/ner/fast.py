@@ -18,6 +18,7 @@ import torch
 from torch import nn
 
 from quellenlage.analyse.ner import NerModelError
+from quellenlage.analyse.ner.checkpoint import load_checkpoint, save_checkpoint
 from quellenlage.analyse.ner.decoding import LABELS, decode
 from quellenlage.analyse.ner.e5file import E5File, bundled_e5
 
@@ -101,18 +102,17 @@ class FastTagger:
 
 
 def save_fast_model(model: WordCnn, path: Path) -> None:
-    state = {k: v.half() for k, v in model.state_dict().items()}
-    torch.save({"labels": list(LABELS), "state": state}, path)
+    save_checkpoint(path, model.state_dict(), labels=list(LABELS))
 
 
 @cache
 def fast_tagger(path: Path) -> FastTagger:
     """The shipped model, loaded once per process from the package folder."""
+    saved = load_checkpoint(path)
+    e5 = bundled_e5()
+    model = WordCnn(e5.config.hidden)
     try:
-        saved = torch.load(path, map_location="cpu", weights_only=True)
-        e5 = bundled_e5()
-        model = WordCnn(e5.config.hidden)
-        model.load_state_dict({k: v.float() for k, v in saved["state"].items()})
-    except (OSError, RuntimeError, KeyError) as error:
+        model.load_state_dict(saved["state"])
+    except RuntimeError as error:
         raise NerModelError(f"cannot load the NER model {path}: {error}") from error
     return FastTagger(model, WordFeatures(e5))
