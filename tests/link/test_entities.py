@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.analyse.ner import Entity
-from quellenlage.link.entities import entity_for_speaker, resolve_entities
+from quellenlage.link.entities import entity_for_speaker, resolve_entities, surname_index
 from quellenlage.model import Article
 from tests.link.test_quotes import article
 
@@ -136,9 +136,17 @@ def test_speaker_of_a_quote_finds_the_person() -> None:
     )
     entities = resolve_entities([built], [found])
     start = built.text.index("Dmitriew")
-    assert entity_for_speaker(entities, built, start, start + 8, "Dmitriew") is entities[0]
-    assert entity_for_speaker(entities, built, None, None, "Herr Dmitrijews") is entities[0]
-    assert entity_for_speaker(entities, built, None, None, "Uschakow") is None
+    assert (
+        entity_for_speaker(entities, surname_index(entities), built, start, start + 8, "Dmitriew")
+        is entities[0]
+    )
+    assert (
+        entity_for_speaker(entities, surname_index(entities), built, None, None, "Herr Dmitrijews")
+        is entities[0]
+    )
+    assert (
+        entity_for_speaker(entities, surname_index(entities), built, None, None, "Uschakow") is None
+    )
 
 
 def test_a_role_tagged_as_a_person_joins_its_holder() -> None:

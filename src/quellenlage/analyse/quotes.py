@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quellenlage.lang.base import (
     SOCIAL_POST_AUTHOR,
@@ -360,6 +361,7 @@ def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
     return run
 
 
+@lru_cache(maxsize=100_000)  # called for every token of a story
 def is_role(word: str, speech: SpeechData) -> bool:
     lower = word.lower()
     stems = {lower, lower.removesuffix("s"), lower.removesuffix("n"), lower.removesuffix("en")}
@@ -395,6 +397,7 @@ def _resolve(phrase: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | N
     return whole  # "russische Medien"
 
 
+@lru_cache(maxsize=100_000)
 def role_key(word: str, speech: SpeechData) -> str:
     lower = word.lower()
     stems = (lower, lower.removesuffix("s"), lower.removesuffix("n"), lower.removesuffix("en"))

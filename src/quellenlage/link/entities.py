@@ -112,23 +112,36 @@ def _keys(name: str, language: str | None) -> list[str]:
 
 
 def _people(mentions: list[Mention], bases: dict[Mention, str]) -> list[StoryEntity]:
-    people: list[StoryEntity] = []
-    full = sorted(
-        (m for m in mentions if len(bases[m].split()) > 1), key=lambda m: -len(bases[m].split())
-    )
-    for mention in full:
-        keys = _keys(bases[mention], mention.article.language)
-        match = [p for p in people if _same_person(keys, _keys(p.name, None))]
-        _join(match[0] if len(match) == 1 else None, people, mention, bases[mention], "PER")
-    for mention in (m for m in mentions if len(bases[m].split()) == 1):
-        key = _keys(bases[mention], mention.article.language)[0]
-        surnames = [p for p in people if len(p.name.split()) > 1 and _similar(key, p.surname_key)]
-        singles = [p for p in people if len(p.name.split()) == 1 and _similar(key, p.surname_key)]
-        candidates = surnames if surnames else singles
-        _join(
-            candidates[0] if len(candidates) == 1 else None, people, mention, bases[mention], "PER"
+    """People from the longest names down; each distinct written form is compared once."""
+    forms: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        forms.setdefault(bases[mention], []).append(mention)
+    language = mentions[0].article.language if mentions else None
+    people: list[tuple[StoryEntity, list[str]]] = []  # with the keys of the first full name
+    for form in sorted((f for f in forms if " " in f), key=lambda f: -len(f.split())):
+        keys = _keys(form, language)
+        match = [entity for entity, known in people if _same_person(keys, known)]
+        person = match[0] if len(match) == 1 else _new(people, "PER", keys)
+        _add(person, forms[form], form)
+    for form in (f for f in forms if " " not in f):
+        key = _keys(form, language)[0]
+        similar = [(e, known) for e, known in people if _similar(key, known[-1])]
+        candidates = [e for e, known in similar if len(known) > 1] or [e for e, _ in similar]
+        _add(
+            candidates[0] if len(candidates) == 1 else _new(people, "PER", [key]), forms[form], form
         )
-    return people
+    return [entity for entity, _ in people]
+
+
+def _new(people: list[tuple[StoryEntity, list[str]]], kind: str, keys: list[str]) -> StoryEntity:
+    entity = StoryEntity(kind)
+    people.append((entity, keys))
+    return entity
+
+
+def _add(entity: StoryEntity, mentions: list[Mention], form: str) -> None:
+    entity.mentions.extend(mentions)
+    entity.base_names[form] += len(mentions)
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -140,32 +153,24 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 
 def _similar(a: str, b: str) -> bool:
-    return a == b or (
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 3:
+        return False
+    return (
         min(len(a), len(b)) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_SURNAMES
     )
-
-
-def _join(
-    entity: StoryEntity | None, entities: list[StoryEntity], mention: Mention, base: str, kind: str
-) -> None:
-    if entity is None:
-        entity = StoryEntity(kind)
-        entities.append(entity)
-    entity.mentions.append(mention)
-    entity.base_names[base] += 1
 
 
 def _by_key(mentions: list[Mention], bases: dict[Mention, str]) -> list[StoryEntity]:
     """Places, organisations and other names: the same words up to spelling (Kiew / Kyjiw)."""
     groups: dict[tuple[str, ...], StoryEntity] = {}
-    entities: list[StoryEntity] = []
     for mention in mentions:
         key = tuple(_keys(bases[mention], mention.article.language))
         if key not in groups:
             groups[key] = StoryEntity(mention.entity.type)
-            entities.append(groups[key])
-        _join(groups[key], entities, mention, bases[mention], mention.entity.type)
-    return entities
+        _add(groups[key], [mention], bases[mention])
+    return list(groups.values())
 
 
 def _add_roles(
@@ -177,10 +182,11 @@ def _add_roles(
     other occurrences ("sagte der Kremlchef") mentions of that person."""
     holders: dict[str, Counter[int]] = {}
     surfaces: dict[tuple[int, str], set[str]] = {}
+    before = {article.id: _words_before(article) for article in articles}
     for index, entity in enumerate(entities):
         for mention in entity.mentions:
             speech = get_language(mention.article.language).speech
-            role = _word_before(mention.article, mention.entity.start)
+            role = before[mention.article.id].get(mention.entity.start)
             if entity.type != "PER" or not speech or not role or not is_role(role, speech):
                 continue
             if bases[mention] != mention.text:
@@ -223,18 +229,18 @@ def _merge_aliases_and_spellings(entities: list[StoryEntity]) -> list[StoryEntit
         else:
             kept.append(entity)
     merged: list[StoryEntity] = []
+    by_key: dict[str, StoryEntity] = {}
     for entity in kept:
-        same = [
-            m
-            for m in merged
-            if _one_word_key(m) is not None and _one_word_key(m) == _one_word_key(entity)
-        ]
-        if len(same) == 1:
-            _absorb(same[0], entity, as_name=True)
-            votes = Counter(m.entity.type for m in same[0].mentions)
-            same[0].type = max(votes, key=lambda t: (votes[t], _TYPE_ON_TIE.index(t)))
+        key = _one_word_key(entity)
+        same = by_key.get(key) if key else None
+        if same is not None:
+            _absorb(same, entity, as_name=True)
+            votes = Counter(m.entity.type for m in same.mentions)
+            same.type = max(votes, key=lambda t: (votes[t], _TYPE_ON_TIE.index(t)))
         else:
             merged.append(entity)
+            if key:
+                by_key[key] = entity
     return merged
 
 
@@ -251,26 +257,32 @@ def _absorb(target: StoryEntity, other: StoryEntity, as_name: bool) -> None:
         target.base_names[name] += count if as_name else 0
 
 
-def _word_before(article: Article, start: int) -> str | None:
-    """The word that ends one space before ``start`` in the same sentence."""
+def _words_before(article: Article) -> dict[int, str]:
+    """For each token start: the word that ends one space before it in the same sentence."""
+    found = {}
     for sentence in article.sentences:
-        if sentence.start <= start < sentence.end:
-            previous = [(a, b) for a, b in sentence.tokens if b < start]
-            if previous and previous[-1][1] == start - 1:
-                a, b = previous[-1]
-                return article.text[a:b]
-    return None
+        for (a, b), (start, _) in zip(sentence.tokens, sentence.tokens[1:], strict=False):
+            if b == start - 1:
+                found[start] = article.text[a:b]
+    return found
+
+
+def surname_index(entities: Sequence[StoryEntity]) -> list[tuple[StoryEntity, str]]:
+    """The story's people with their surname keys, computed once for many speakers."""
+    return [(e, e.surname_key) for e in entities if e.type == "PER"]
 
 
 def entity_for_speaker(
     entities: Sequence[StoryEntity],
+    people: Sequence[tuple[StoryEntity, str]],
     article: Article,
     start: int | None,
     end: int | None,
     name: str | None,
 ) -> StoryEntity | None:
     """The person a quote's speaker refers to: the entity mentioned at the speaker's words, or
-    else the one person whose name the speaker's last word matches."""
+    else the one person whose surname the speaker's last word matches (``people`` from
+    ``surname_index``)."""
     if start is not None and end is not None:
         for entity in entities:
             for mention in entity.mentions:
@@ -283,5 +295,5 @@ def entity_for_speaker(
     if not name:
         return None
     key = name_key(name.split()[-1].removesuffix("s"), article.language or "de")
-    people = [e for e in entities if e.type == "PER" and _similar(key, e.surname_key)]
-    return people[0] if len(people) == 1 else None
+    matches = [entity for entity, surname in people if _similar(key, surname)]
+    return matches[0] if len(matches) == 1 else None

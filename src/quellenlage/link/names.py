@@ -14,6 +14,7 @@ def _rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(pattern), replacement) for pattern, replacement in data)
 
 
+@cache
 def name_key(name: str, language: str = "de") -> str:
     """ "Dmitrijew", "Dmitriew" and "Dmitriev" give the same key."""
     key = name.lower()

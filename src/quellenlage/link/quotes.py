@@ -16,7 +16,7 @@ from typing import Any
 from quellenlage.analyse.embeddings import embed
 from quellenlage.analyse.quotes import Quote, find_quotes
 from quellenlage.lang import get_language
-from quellenlage.link.entities import StoryEntity, entity_for_speaker
+from quellenlage.link.entities import StoryEntity, entity_for_speaker, surname_index
 from quellenlage.link.names import name_key
 from quellenlage.model import Article, Span
 
@@ -60,8 +60,10 @@ def story_quotes(
                 break
         else:
             groups.append([index])
+    people = surname_index(entities)
     return [
-        _record(n, [found[m] for m in group], entities) for n, group in enumerate(groups, start=1)
+        _record(n, [found[m] for m in group], entities, people)
+        for n, group in enumerate(groups, start=1)
     ]
 
 
@@ -76,10 +78,15 @@ def _same_utterance(a: _Found, b: _Found, similarity: float) -> bool:
     return exact or similarity >= SAME_WORDS or (agreed and close)
 
 
-def _record(number: int, members: list[_Found], entities: Sequence[StoryEntity]) -> dict[str, Any]:
+def _record(
+    number: int,
+    members: list[_Found],
+    entities: Sequence[StoryEntity],
+    people: Sequence[tuple[StoryEntity, str]],
+) -> dict[str, Any]:
     speakers = Counter(m.quote.speaker for m in members if m.quote.speaker)
     representative = max(members, key=lambda m: (m.quote.speaker is not None, len(m.text)))
-    person = _speaker_entity(members, entities)
+    person = _speaker_entity(members, entities, people)
     return {
         "id": f"q{number}",
         "speaker": person.id if person else None,
@@ -92,14 +99,18 @@ def _record(number: int, members: list[_Found], entities: Sequence[StoryEntity])
     }
 
 
-def _speaker_entity(members: list[_Found], entities: Sequence[StoryEntity]) -> StoryEntity | None:
+def _speaker_entity(
+    members: list[_Found],
+    entities: Sequence[StoryEntity],
+    people: Sequence[tuple[StoryEntity, str]],
+) -> StoryEntity | None:
     """The person most of the quote's speakers refer to."""
     votes: Counter[str] = Counter()
     by_id = {}
     for member in members:
         quote = member.quote
         person = entity_for_speaker(
-            entities, member.article, quote.speaker_start, quote.speaker_end, quote.speaker
+            entities, people, member.article, quote.speaker_start, quote.speaker_end, quote.speaker
         )
         if person is not None and person.type == "PER":
             votes[person.id] += 1
