@@ -16,7 +16,7 @@ import sys
 import time
 
 import spacy
-from prepare import DATA, OUT, Sentence, bio, germeval, is_clean, to_doc
+from prepare import DATA, OUT, Sentence, bio, germeval, hipe_gold, is_clean, to_doc
 from spacy.tokens import DocBin
 
 from quellenlage.analyse.ner.accurate import accurate_tagger
@@ -42,14 +42,7 @@ def main() -> None:
     gold: list[Sentence] = list(germeval(DATA / "germeval2014" / "NER-de-dev.tsv"))
     rng.shuffle(gold)
     dev, gold = gold[:500], gold[500:]
-    for name in (
-        "newseye-dev-de",
-        "newseye-dev2-de",
-        "newseye-test-de",
-        "sonar-dev-de",
-        "sonar-test-de",
-    ):
-        gold.extend(bio(DATA / "hipe2022" / f"{name}.bio.tsv"))
+    gold.extend(hipe_gold())
     unlabelled = [
         [word for word, _ in s]
         for split in ("train", "dev", "test")

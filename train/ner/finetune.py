@@ -20,7 +20,7 @@ from pathlib import Path
 
 import torch
 from ner_scores import span_scores
-from prepare import DATA, Sentence, bio, germeval, is_clean
+from prepare import DATA, Sentence, bio, germeval, hipe_gold, is_clean
 
 from quellenlage.analyse.ner.accurate import LABELS, MODEL_PATH, AccurateTagger, save_model
 from quellenlage.analyse.ner.e5file import bundled_e5
@@ -34,17 +34,7 @@ def training_sets(rng: random.Random) -> tuple[list[Sentence], list[Sentence]]:
     gold = list(germeval(DATA / "germeval2014" / "NER-de-dev.tsv"))
     rng.shuffle(gold)
     held_out, gold = gold[:300], gold[300:]
-    hipe = [
-        s
-        for name in (
-            "newseye-dev-de",
-            "newseye-dev2-de",
-            "newseye-test-de",
-            "sonar-dev-de",
-            "sonar-test-de",
-        )
-        for s in bio(DATA / "hipe2022" / f"{name}.bio.tsv")
-    ]
+    hipe = hipe_gold()
     silver = [s for s in bio(DATA / "wikiann" / "train.tsv") if is_clean(s)]
     train = gold * 3 + hipe + silver  # the news-like gold set weighs most
     print(

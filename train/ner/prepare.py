@@ -63,6 +63,20 @@ def is_clean(sentence: Sentence) -> bool:
     return not any(token in _MARKUP for token, _ in sentence)
 
 
+HIPE_SHIPPABLE = (
+    "newseye-dev-de",
+    "newseye-dev2-de",
+    "newseye-test-de",
+    "sonar-dev-de",
+    "sonar-test-de",
+)
+
+
+def hipe_gold() -> list[Sentence]:
+    """The HIPE-2022 German sets under CC BY 4.0 (newseye, sonar; not the NC hipe2020)."""
+    return [s for name in HIPE_SHIPPABLE for s in bio(DATA / "hipe2022" / f"{name}.bio.tsv")]
+
+
 def to_doc(nlp: spacy.language.Language, sentence: Sentence) -> Doc:
     words = [token for token, _ in sentence]
     tags = []
