@@ -42,3 +42,20 @@ def test_quotes_csv_is_safe_for_spreadsheets(tmp_path: Path) -> None:
     assert rows[0] == ["story", "speaker", "kind", "quote", "outlets", "evidence"]
     assert rows[1][1] == "Anna Berg"
     assert rows[1][3].startswith("'=HYPERLINK") and rows[1][4] == "'@Verlag"
+
+
+def test_claimreview_lists_each_contradiction_with_its_evidence() -> None:
+    result = quellenlage.dossier([str(EXAMPLES)])
+    graph = json.loads(result.render("claimreview"))["@graph"]
+    contradictions = [x for story in result.data["stories"] for x in story["contradictions"]]
+    assert contradictions and len(graph) == len(contradictions)
+    texts = {a["id"]: a["text"] for a in result.data["articles"]}
+    for review in graph:
+        assert review["@type"] == "ClaimReview"
+        assert review["reviewRating"]["alternateName"] == "Contradicted by another source"
+        claims = [review["itemReviewed"], *review["isBasedOn"]]
+        assert len(claims) >= 2
+        for claim in claims:
+            for appearance in claim["appearance"]:
+                span = appearance["evidence"]
+                assert texts[span["article"]][span["start"] : span["end"]] == appearance["text"]
