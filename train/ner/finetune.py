@@ -22,7 +22,8 @@ import torch
 from ner_scores import span_scores
 from prepare import DATA, Sentence, bio, germeval, hipe_gold, is_clean
 
-from quellenlage.analyse.ner.accurate import LABELS, MODEL_PATH, AccurateTagger, save_model
+from quellenlage.analyse.ner import model_path
+from quellenlage.analyse.ner.accurate import LABELS, AccurateTagger, save_model
 from quellenlage.analyse.ner.e5file import bundled_e5
 from quellenlage.analyse.ner.encoder import Tagger, load_pretrained, word_embeddings
 
@@ -78,7 +79,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--depth", type=int, default=12)
     parser.add_argument("--steps", type=int, default=0, help="stop after N steps (timing runs)")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--out", type=Path, default=model_path("accurate", "de"))
     args = parser.parse_args()
     random.seed(args.seed)
     torch.manual_seed(args.seed)

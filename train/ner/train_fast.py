@@ -17,10 +17,10 @@ from ner_scores import span_scores
 from prepare import OUT
 from spacy.tokens import DocBin
 
+from quellenlage.analyse.ner import model_path
 from quellenlage.analyse.ner.decoding import LABELS
 from quellenlage.analyse.ner.e5file import bundled_e5
 from quellenlage.analyse.ner.fast import FastTagger, WordCnn, WordFeatures, save_fast_model
-from quellenlage.lang import get_language
 
 Tagged = tuple[list[str], list[str]]
 _MAX_WORDS = 80  # long OCR sentences of HIPE are cut for training
@@ -47,9 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--epochs", type=int, default=4)
-    parser.add_argument(
-        "--out", type=Path, default=(get_language("de").models or Path(".")) / "ner-fast.pt"
-    )
+    parser.add_argument("--out", type=Path, default=model_path("fast", "de"))
     args = parser.parse_args()
     random.seed(args.seed)
     torch.manual_seed(args.seed)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, Protocol
 
 from quellenlage.lang import get_language
@@ -43,18 +44,27 @@ class Entity:
         }
 
 
+MODEL_FILES = {"accurate": "ner-accurate.pt", "fast": "ner-fast.pt"}
+
+
+def model_path(mode: str, language: str | None) -> Path | None:
+    """Where the shipped model for ``mode`` and ``language`` lives; None without one."""
+    folder = get_language(language).models
+    return folder / MODEL_FILES[mode] if folder else None
+
+
 def word_tagger(mode: str, language: str | None) -> WordTagger | None:
     """The shipped model for ``mode`` and ``language``; None for a language without one."""
-    folder = get_language(language).models
-    if folder is None:
+    path = model_path(mode, language)
+    if path is None:
         return None
     if mode == "fast":
         from quellenlage.analyse.ner.fast import fast_tagger
 
-        return fast_tagger(folder / "ner-fast.pt")
+        return fast_tagger(path)
     from quellenlage.analyse.ner.accurate import accurate_tagger
 
-    return accurate_tagger(folder / "ner-accurate.pt")
+    return accurate_tagger(path)
 
 
 def find_entities(articles: Sequence[Article], mode: str = "accurate") -> list[list[Entity]]:

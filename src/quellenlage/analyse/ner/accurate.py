@@ -13,14 +13,12 @@ from pathlib import Path
 
 import torch
 
+from quellenlage.analyse.ner import MODEL_FILES, model_path
 from quellenlage.analyse.ner.checkpoint import load_checkpoint, save_checkpoint
 from quellenlage.analyse.ner.decoding import LABELS, decode
 from quellenlage.analyse.ner.e5file import E5File, bundled_e5
 from quellenlage.analyse.ner.encoder import Tagger, word_embeddings
-from quellenlage.lang import get_language
 
-MODEL_FILE = "ner-accurate.pt"
-MODEL_PATH = (get_language("de").models or Path(".")) / MODEL_FILE
 _FROZEN = ("encoder.position", "encoder.token_type")
 _MAX_PIECES = 400  # per window; the model allows 512 positions
 _PIECES_PER_BATCH = 4000
@@ -81,9 +79,14 @@ def save_model(model: Tagger, path: Path) -> None:
     save_checkpoint(path, state, depth=len(model.encoder.layers), labels=list(LABELS))
 
 
+def accurate_tagger(path: Path | None = None) -> AccurateTagger:
+    """The shipped German model, or the one at ``path``; loaded once per process (offline:
+    package files only)."""
+    return _load(path or model_path("accurate", "de") or Path(MODEL_FILES["accurate"]))
+
+
 @cache
-def accurate_tagger(path: Path = MODEL_PATH) -> AccurateTagger:
-    """The shipped model, loaded once per process (offline: package files only)."""
+def _load(path: Path) -> AccurateTagger:
     from quellenlage.analyse.ner.encoder import load_pretrained
 
     saved = load_checkpoint(path)

@@ -18,10 +18,15 @@ _MIN_LENGTH = 3  # "EU" and "US" are too ambiguous to spread
 
 def make_consistent(articles: list[Article], found: list[list[Entity]]) -> list[list[Entity]]:
     types = _majority_types(articles, found)
+    names = sorted(
+        (n for n in types if len(n) >= _MIN_LENGTH and n[0].isupper()), key=len, reverse=True
+    )
+    pattern = re.compile("|".join(re.escape(n) for n in names)) if names else None  # once per story
     result = []
     for article, entities in zip(articles, found, strict=True):
         typed = [Entity(e.start, e.end, types.get(_surface(article, e), e.type)) for e in entities]
-        result.append(sorted(typed + _missed(article, typed, types), key=lambda e: e.start))
+        missed = _missed(article, typed, types, pattern) if pattern else []
+        result.append(sorted(typed + missed, key=lambda e: e.start))
     return result
 
 
@@ -40,18 +45,15 @@ def _majority_types(articles: list[Article], found: list[list[Entity]]) -> dict[
     return {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
 
 
-def _missed(article: Article, entities: list[Entity], types: dict[str, str]) -> list[Entity]:
-    """Untagged occurrences of known names, at word boundaries and outside excluded text."""
-    names = sorted(
-        (n for n in types if len(n) >= _MIN_LENGTH and n[0].isupper()), key=len, reverse=True
-    )
-    if not names:
-        return []
+def _missed(
+    article: Article, entities: list[Entity], types: dict[str, str], pattern: re.Pattern[str]
+) -> list[Entity]:
+    """Untagged occurrences of known names (``pattern``, longest first), at word boundaries
+    and outside excluded text."""
     starts = {a for s in article.sentences for a, _ in s.tokens}
     ends = {b for s in article.sentences for _, b in s.tokens}
     taken = [(e.start, e.end) for e in entities]
     added: list[Entity] = []
-    pattern = re.compile("|".join(re.escape(n) for n in names))
     for match in pattern.finditer(article.text):
         start, end = match.span()
         if start not in starts or end not in ends or article.is_excluded(start, end):
