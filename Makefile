@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/sentences.py
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/dossier.py
+	$(BIN)/python bench/cold_start.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
@@ -62,7 +63,7 @@ MODELS := src/quellenlage/lang/de/models
 train-ner: $(STAMP)  ## both shipped German NER models, from licence-compatible data; fixed seed 13
 	cd train/ner && ../../$(BIN)/python finetune.py --seed 13 --epochs 2 --out ../../$(MODELS)/ner-accurate.pt
 	cd train/ner && ../../$(BIN)/python distill.py 13
-	cd train/ner && ../../$(BIN)/python train_fast.py --seed 13 --epochs 6 --out ../../$(MODELS)/ner-fast.pt
+	cd train/ner && ../../$(BIN)/python train_fast.py --seed 13 --epochs 6 --out ../../$(MODELS)/ner-fast.npz
 
 eval-ner: $(STAMP)  ## strict span P/R/F1 per type on GermEval 2014 test, and sentences/s, both modes
 	$(BIN)/python eval/ner.py --ner accurate

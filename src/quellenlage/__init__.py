@@ -2,6 +2,9 @@
 
 import logging
 
+# The dossier stage is imported lazily, and a package's first import binds its name here:
+# loading it now keeps ``quellenlage.dossier`` the API function below, not the subpackage.
+from quellenlage import dossier as _dossier_stage  # noqa: F401
 from quellenlage.api import analyse, articles, cluster, dossier, ingest, search, stories
 from quellenlage.version import __version__
 

@@ -4,6 +4,9 @@ import quellenlage
 report = quellenlage.ingest(["articles/"], db="news.db")
 result = quellenlage.dossier(["articles/"])
 print(result.to_json())
+
+Story grouping and the dossier are imported where they are used: ``analyse`` and ``search``
+then start without loading the clustering and linking libraries (about a second).
 """
 
 from __future__ import annotations
@@ -14,14 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quellenlage.analyse.article import analyse_article
 from quellenlage.analyse.ner import find_entities
-from quellenlage.clustering.update import update_stories
-from quellenlage.dossier.build import Dossier, build_dossier
-from quellenlage.dossier.export_annotations import to_annotations, to_claim_reviews, to_quotes_csv
-from quellenlage.dossier.export_html import to_html
-from quellenlage.dossier.export_md import to_markdown
 from quellenlage.ingest.outlets import OutletNamer
 from quellenlage.ingest.registry import Walk, read_inputs
 from quellenlage.model import Article, IngestReport, Notice, RawItem, Rejection
@@ -30,6 +29,9 @@ from quellenlage.settings import DEFAULT_SETTINGS, Settings
 from quellenlage.store import Store
 from quellenlage.store.db import SearchHit
 from quellenlage.store.stories import StoryRow, assignments, list_stories
+
+if TYPE_CHECKING:
+    from quellenlage.dossier.build import Dossier
 
 DEFAULT_DB = "quellenlage.db"
 Message = Rejection | Notice
@@ -56,6 +58,8 @@ def ingest(
     with _open_store(db) as store:
         report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
         if stories:
+            from quellenlage.clustering.update import update_stories
+
             update_stories(store, workers=settings.workers)
         return report
 
@@ -179,6 +183,8 @@ def cluster(
 ) -> RecordsResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given) and report the story
     of each item: ``{"article": id, "source": ..., "story": sid}``."""
+    from quellenlage.clustering.update import update_stories
+
     with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
         update_stories(store, workers=settings.workers)
         placed = assignments(store.engine, report.article_ids)
@@ -243,12 +249,22 @@ class DossierResult:
         return json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
 
     def to_markdown(self) -> str:
+        from quellenlage.dossier.export_md import to_markdown
+
         return to_markdown(self.data)
 
     def to_html(self) -> str:
+        from quellenlage.dossier.export_html import to_html
+
         return to_html(self.data)
 
     def render(self, fmt: str) -> str:
+        from quellenlage.dossier.export_annotations import (
+            to_annotations,
+            to_claim_reviews,
+            to_quotes_csv,
+        )
+
         renderers = {
             "json": self.to_json,
             "md": self.to_markdown,
@@ -271,6 +287,9 @@ def dossier(
 ) -> DossierResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given), group the articles
     from those paths into stories and build their dossier; other stored articles are left out."""
+    from quellenlage.clustering.update import update_stories
+    from quellenlage.dossier.build import build_dossier
+
     with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
         update_stories(store, workers=settings.workers)
         chosen = store.articles(report.article_ids)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from quellenlage import api
 from quellenlage.analyse.ner import NER_MODES, NerModelError
+from quellenlage.analyse.sentences import import_spacy_without_torch
 from quellenlage.ingest.outlets import OutletNamer, OutletSpecError
 from quellenlage.model import IngestReport
 from quellenlage.settings import MB, Settings
@@ -186,6 +187,7 @@ def main() -> None:
     Feed it text, HTML, JSON Lines or RSS/Atom files (or folders of them).
     """
     logging.basicConfig(level=logging.CRITICAL, format="quellenlage: %(message)s")
+    import_spacy_without_torch()  # torch is imported only where accurate NER needs it
 
 
 @main.command()

@@ -146,12 +146,3 @@ def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"not a model")
     with pytest.raises(NerModelError, match="cannot load the NER model"):
         accurate_tagger(path)
-
-
-def test_a_damaged_fast_model_is_a_clear_error(tmp_path: Path) -> None:
-    from quellenlage.analyse.ner.fast import fast_tagger
-
-    path = tmp_path / "ner-fast.pt"
-    path.write_bytes(b"\x80\x02garbage")
-    with pytest.raises(NerModelError, match="cannot load the NER model"):
-        fast_tagger(path)

@@ -20,7 +20,8 @@ from spacy.tokens import DocBin
 from quellenlage.analyse.ner import model_path
 from quellenlage.analyse.ner.decoding import LABELS
 from quellenlage.analyse.ner.e5file import bundled_e5
-from quellenlage.analyse.ner.fast import FastTagger, WordCnn, WordFeatures, save_fast_model
+from quellenlage.analyse.ner.fast import CnnWeights, FastTagger, WordFeatures, save_fast_model
+from quellenlage.analyse.ner.wordcnn import WordCnn
 
 Tagged = tuple[list[str], list[str]]
 _MAX_WORDS = 80  # long OCR sentences of HIPE are cut for training
@@ -55,14 +56,14 @@ def main() -> None:
     train, dev = read(OUT / "distill-train.spacy"), read(OUT / "dev.spacy")
     features = WordFeatures(bundled_e5())
     model = WordCnn(features.e5.config.hidden)
-    tagger = FastTagger(model, features)
     optimiser = torch.optim.Adam(model.parameters(), lr=2e-3)
     loss_function = torch.nn.CrossEntropyLoss(ignore_index=-100)
     best, started = -1.0, time.time()
     for epoch in range(args.epochs):
         model.train()
         for batch in _length_batches(train, rng):
-            words, lengths = features.batch([w for w, _ in batch])
+            padded, sizes = features.batch([w for w, _ in batch])
+            words, lengths = torch.from_numpy(padded), torch.from_numpy(sizes)
             gold = torch.full(words.shape[:2], -100, dtype=torch.long)
             for i, (_, tags) in enumerate(batch):
                 gold[i, : len(tags)] = torch.tensor([LABELS.index(t) for t in tags])
@@ -73,11 +74,13 @@ def main() -> None:
             optimiser.step()
         for group in optimiser.param_groups:
             group["lr"] *= 0.6
+        model.eval()  # scored as it ships: the numpy layers over the current weights
+        tagger = FastTagger(CnnWeights.from_arrays(model.weights()), features)
         score = span_scores([t for _, t in dev], tagger.tag_words([w for w, _ in dev]))["ALL"][2]
         print(f"epoch {epoch + 1}: dev F1 {score:.4f} ({time.time() - started:.0f} s)", flush=True)
         if score > best:
             best = score
-            save_fast_model(model, args.out)
+            save_fast_model(model.weights(), args.out)
     print(f"best dev F1 {best:.4f}; model in {args.out}")
 
 

@@ -11,6 +11,7 @@ sentence. Measured against SoMaJo in ``bench/sentences.py``.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -28,6 +29,22 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _YEAR_WITH_DOT = re.compile(r"\d{4}\.")
 
 Token = tuple[int, int]
+
+
+def import_spacy_without_torch() -> None:
+    """Import spaCy so that its thinc does not import torch as well (2.5 s at every start).
+
+    For processes that own their imports, such as the ``quellenlage`` command: thinc then
+    believes torch is missing for the rest of the process, which would break a spaCy
+    pipeline that runs on torch. Our own torch code (accurate NER) imports torch itself.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" now fails
+    try:
+        import spacy  # noqa: F401
+    finally:
+        del sys.modules["torch"]
 
 
 @cache

@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
@@ -33,6 +32,8 @@ def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
     if unsafe:
         yield Rejection(file.label, unsafe)
         return
+    import feedparser  # here, on the first feed: a run without feeds saves its import
+
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:

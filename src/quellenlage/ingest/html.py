@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import lxml.html
-import trafilatura
 
 from quellenlage.ingest.base import InputFile, ReadResult, read_decoded
 from quellenlage.model import RawItem, Rejection
 from quellenlage.settings import Settings
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<p>")
@@ -67,8 +70,13 @@ def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
     )
 
 
-def _extract(page: str) -> trafilatura.settings.Document | None:
-    """trafilatura's main-text extraction with metadata; None when the page cannot be parsed."""
+def _extract(page: str) -> Document | None:
+    """trafilatura's main-text extraction with metadata; None when the page cannot be parsed.
+
+    trafilatura is imported here, on the first page: it takes 0.2 s, which a run over text
+    files should not pay."""
+    import trafilatura
+
     try:
         result = trafilatura.bare_extraction(
             page, with_metadata=True, include_comments=False, favor_precision=True

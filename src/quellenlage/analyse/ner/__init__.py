@@ -1,8 +1,8 @@
 """Named entities (PER, LOC, ORG, MISC) with offsets into the article text.
 
 Two shipped models per language: ``accurate`` (fine-tuned multilingual-e5-small, the default
-of ``analyse`` and ``dossier``) and ``fast`` (a BiLSTM over e5's input embeddings, distilled
-from it, for bulk work).
+of ``analyse`` and ``dossier``) and ``fast`` (a word CNN over e5's input embeddings, distilled
+from it, run in numpy without torch, for bulk work).
 Articles analysed together (one story) are tagged together, so that a name recognised in one
 sentence is recognised, with one type, wherever the same words occur (``consistency``).
 """
@@ -44,7 +44,7 @@ class Entity:
         }
 
 
-MODEL_FILES = {"accurate": "ner-accurate.pt", "fast": "ner-fast.pt"}
+MODEL_FILES = {"accurate": "ner-accurate.pt", "fast": "ner-fast.npz"}
 
 
 def model_path(mode: str, language: str | None) -> Path | None:

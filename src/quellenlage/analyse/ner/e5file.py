@@ -12,6 +12,7 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -132,7 +133,8 @@ class E5File:
         offsets = np.frombuffer(cursor.take(4 * (count + 1)), dtype="<u4")
         scores = np.frombuffer(cursor.take(4 * count), dtype="<f4")
         blob = bytes(cursor.take(int(blob_length)))
-        pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(count)]
+        bounds = offsets.tolist()  # plain ints: indexing numpy 500k times costs 0.2 s
+        pieces = [blob[a:b].decode("utf-8") for a, b in pairwise(bounds)]
         normal = self._read_normalisation(cursor)
         self.tokenizer = PieceTokenizer(pieces, scores, normal, (bos, eos, pad, unk))
         self._tensors = self._read_directory(cursor)
