@@ -146,3 +146,24 @@ def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"not a model")
     with pytest.raises(NerModelError, match="cannot load the NER model"):
         accurate_tagger(path)
+
+
+def test_derivations_are_not_names() -> None:
+    """Lower-case spans and adjectives of a place the story names are dropped; an adjective
+    whose place the story never names is left to the model."""
+    texts = [
+        "Nach Moskauer Zeit begann das Treffen in Moskau.",
+        "Die ukrainischen Truppen halten die Stellung.",
+        "Die Berliner Zeitung berichtet.",
+    ]
+    articles = [article(t, str(n)) for n, t in enumerate(texts)]
+    found = [
+        [Entity(5, 13, "LOC"), Entity(41, 47, "LOC")],
+        [Entity(4, 16, "ORG")],
+        [Entity(4, 20, "ORG")],
+    ]
+    assert make_consistent(articles, found) == [
+        [Entity(41, 47, "LOC")],
+        [],
+        [Entity(4, 20, "ORG")],
+    ]

@@ -167,3 +167,31 @@ def test_one_word_spellings_of_different_types_join_as_a_place() -> None:
     b = tagged("Kyjiw meldete Schäden.", "b", {"Kyjiw": "PER"})  # a model error
     [place] = resolve(a, b).values()
     assert place["type"] == "LOC" and len(place["mentions"]) == 2  # type: ignore[arg-type]
+
+
+def test_declined_names_of_places_and_organisations_are_one_entity() -> None:
+    a = tagged(
+        "Das Weiße Haus und die Deutsche Bahn schweigen.",
+        "a",
+        {"Weiße Haus": "ORG", "Deutsche Bahn": "ORG"},
+    )
+    b = tagged(
+        "Ein Sprecher des Weißen Hauses sagte, die Züge der Deutschen Bahn führen.",
+        "b",
+        {"Weißen Hauses": "ORG", "Deutschen Bahn": "ORG"},
+    )
+    c = tagged(
+        "Am Schwarzen Meer: das Schwarze Meer.",
+        "c",
+        {"Schwarzen Meer": "LOC", "Schwarze Meer": "LOC"},
+    )
+    entities = resolve(a, b, c)
+    assert sorted(len(e["mentions"]) for e in entities.values()) == [2, 2, 2]  # type: ignore[arg-type]
+    assert {"Weiße Haus", "Deutsche Bahn"} <= set(entities)
+
+
+def test_declension_never_joins_people() -> None:
+    a = tagged(
+        "Petra Sommer traf Petre Sommer.", "a", {"Petra Sommer": "PER", "Petre Sommer": "PER"}
+    )
+    assert len(resolve(a)) == 2

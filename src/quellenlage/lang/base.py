@@ -71,6 +71,8 @@ class LanguageData:
     negations: frozenset[str] = frozenset()  # words that negate a statement (de/claims.py)
     dispute_markers: frozenset[str] = frozenset()  # "bestreitet", "Lüge" (de/claims.py)
     models: Path | None = None  # folder of the shipped NER models (de/models/)
+    place_adjective_endings: tuple[str, ...] = ()  # place + ending = adjective ("Moskau-er")
+    adjective_endings: tuple[str, ...] = ()  # declension, longest first ("Weiß-en Haus")
 
 
 SOCIAL_POST_MARKERS = (r"pic\.twitter\.com/\w+", r"https?://t\.co/\w+")

@@ -1,11 +1,13 @@
 """Stage 5a: one entity per person, place or organisation of a story, across spellings.
 
 Mentions join by comparison keys (``link.names``: Dmitriew / Dmitrijew / Dmitriev), with the
-German genitive removed (Putins → Putin). A surname alone joins the one full name that ends
-in it; when two people share a surname, it joins neither. People join only when their
-surnames agree (Dmitri Peskow ≠ Kirill Dmitriev) and their first names do not differ. A role
-written right before a name ("Kremlchef Wladimir Putin") becomes an alias, and the role on its
-own ("der Kremlchef") a mention, when the story ties it to that one person only.
+German genitive removed (Putins → Putin, Hauses → Haus) and, in names of places and
+organisations, the declension of adjectives (das Weiße Haus / des Weißen Hauses). A surname
+alone joins the one full name that ends in it; when two people share a surname, it joins
+neither. People join only when their surnames agree (Dmitri Peskow ≠ Kirill Dmitriev) and
+their first names do not differ. A role written right before a name ("Kremlchef Wladimir
+Putin") becomes an alias, and the role on its own ("der Kremlchef") a mention, when the story
+ties it to that one person only.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def _base_forms(mentions: list[Mention]) -> dict[Mention, str]:
     for mention in mentions:
         words = mention.text.split()
         last = words[-1]
-        for suffix in ("’s", "'s", "s", "’", "'"):
+        for suffix in ("’s", "'s", "es", "s", "’", "'"):
             if last.endswith(suffix) and last[: -len(suffix)] in seen:
                 words[-1] = last[: -len(suffix)]
                 break
@@ -109,6 +111,17 @@ def _base_forms(mentions: list[Mention]) -> dict[Mention, str]:
 
 def _keys(name: str, language: str | None) -> list[str]:
     return [name_key(word, language or "de") for word in name.split()]
+
+
+def _undeclined(name: str, language: str | None) -> str:
+    """``name`` with the declension endings of the words before its last one removed."""
+    endings = get_language(language).adjective_endings
+    words = name.split()
+    for i, word in enumerate(words[:-1]):
+        ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
+        if word[:1].isupper() and ending:
+            words[i] = word[: -len(ending)]
+    return " ".join(words)
 
 
 def _people(mentions: list[Mention], bases: dict[Mention, str]) -> list[StoryEntity]:
@@ -163,10 +176,12 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _by_key(mentions: list[Mention], bases: dict[Mention, str]) -> list[StoryEntity]:
-    """Places, organisations and other names: the same words up to spelling (Kiew / Kyjiw)."""
+    """Places, organisations and other names: the same words up to spelling (Kiew / Kyjiw)
+    and declension (Deutsche Bahn / Deutschen Bahn)."""
     groups: dict[tuple[str, ...], StoryEntity] = {}
     for mention in mentions:
-        key = tuple(_keys(bases[mention], mention.article.language))
+        language = mention.article.language
+        key = tuple(_keys(_undeclined(bases[mention], language), language))
         if key not in groups:
             groups[key] = StoryEntity(mention.entity.type)
         _add(groups[key], [mention], bases[mention])

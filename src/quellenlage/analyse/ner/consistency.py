@@ -2,7 +2,10 @@
 same words occur in the articles analysed together, and a name keeps its majority type.
 
 Why: a model sees one sentence at a time and misses or mistypes a name in a sentence that
-gives little context ("Witkoff traf Putin."), while the same name is clear elsewhere.
+gives little context ("Witkoff traf Putin."), while the same name is clear elsewhere. The
+story also shows what is not a name: an adjective made from a place the story names
+("Moskauer" beside "Moskau"), and anything in lower case ("ukrainischen"); both are
+derivations, not entities (as GermEval annotates them), and are dropped first.
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ import re
 from collections import Counter
 
 from quellenlage.analyse.ner import Entity
+from quellenlage.lang import get_language
 from quellenlage.model import Article
 
 _MIN_LENGTH = 3  # "EU" and "US" are too ambiguous to spread
 
 
 def make_consistent(articles: list[Article], found: list[list[Entity]]) -> list[list[Entity]]:
+    """``found`` per article, evened out over the story (articles of one language)."""
+    found = _names_only(articles, found)
     types = _majority_types(articles, found)
     names = sorted(
         (n for n in types if len(n) >= _MIN_LENGTH and n[0].isupper()), key=len, reverse=True
@@ -28,6 +34,24 @@ def make_consistent(articles: list[Article], found: list[list[Entity]]) -> list[
         missed = _missed(article, typed, types, pattern) if pattern else []
         result.append(sorted(typed + missed, key=lambda e: e.start))
     return result
+
+
+def _names_only(articles: list[Article], found: list[list[Entity]]) -> list[list[Entity]]:
+    """Without lower-case spans and adjectives made from a place named in the story."""
+    endings = get_language(articles[0].language).place_adjective_endings if articles else ()
+    named = {_surface(a, e) for a, entities in zip(articles, found, strict=True) for e in entities}
+
+    def is_name(surface: str) -> bool:
+        if not surface[:1].isupper():
+            return False
+        return not any(
+            surface.endswith(ending) and surface[: -len(ending)] in named for ending in endings
+        )
+
+    return [
+        [e for e in entities if is_name(_surface(a, e))]
+        for a, entities in zip(articles, found, strict=True)
+    ]
 
 
 def _surface(article: Article, entity: Entity) -> str:
