@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quellenlage.analyse.article import analyse_article
-from quellenlage.analyse.ner import find_entities
+from quellenlage.analyse.ner import find_entities, tag_entities
 from quellenlage.ingest.outlets import OutletNamer
 from quellenlage.ingest.registry import Walk, read_inputs
 from quellenlage.model import Article, IngestReport, Notice, RawItem, Rejection
@@ -29,6 +29,7 @@ from quellenlage.settings import DEFAULT_SETTINGS, Settings
 from quellenlage.store import Store
 from quellenlage.store.db import SearchHit
 from quellenlage.store.stories import StoryRow, assignments, list_stories
+from quellenlage.store.tags import StoredTags
 
 if TYPE_CHECKING:
     from quellenlage.dossier.build import Dossier
@@ -208,7 +209,7 @@ def analyse(
     ``paths``; the articles are tagged together, so a name reads the same in all of them."""
     with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
         articles = store.articles(report.article_ids)
-    entities = find_entities(articles, settings.ner)
+        entities = find_entities(articles, settings.ner, StoredTags(store.engine))
     return RecordsResult(
         [analyse_article(a, e) for a, e in zip(articles, entities, strict=True)], report
     )
@@ -294,4 +295,6 @@ def dossier(
         update_stories(store, workers=settings.workers)
         chosen = store.articles(report.article_ids)
         placed = assignments(store.engine, report.article_ids)
-    return DossierResult(build_dossier(chosen, placed, settings), report)
+        tagged = tag_entities(chosen, settings.ner, StoredTags(store.engine))
+    by_id = {a.id: found for a, found in zip(chosen, tagged, strict=True)}
+    return DossierResult(build_dossier(chosen, placed, settings, by_id), report)

@@ -20,7 +20,7 @@ def article(text: str, source: str = "a.txt"):  # type: ignore[no-untyped-def]
 def test_schema_versioned_and_wal(db: Path) -> None:
     Store(db).close()
     with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     Store(db).close()  # migrating again is a no-op
 

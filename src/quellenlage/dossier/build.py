@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from quellenlage.analyse.ner import Entity, find_entities
+from quellenlage.analyse.ner import Entity, consistent_entities, tag_entities
 from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
 from quellenlage.dossier.summary import summarise
 from quellenlage.link.claims import story_claims
@@ -26,17 +26,16 @@ def build_dossier(
     articles: Sequence[Article],
     story_of: Mapping[str, int],
     settings: Settings,
-    entities: Mapping[str, list[Entity]] | None = None,
+    tagged: Mapping[str, list[Entity]] | None = None,
 ) -> Dossier:
     """Articles, grouped by their stories, each story with its summary and evidence.
-    ``entities`` (by article id) are recognised per story unless given."""
+    ``tagged``: what the NER model found in each article (by id), tagged here unless given;
+    each story evens them out over its own articles."""
     stories = group_by_story(articles, story_of)
     return {
         "quellenlage": __version__,
         "articles": [a.to_json() for a in articles],
-        "stories": [
-            _story(f"s{n}", group, settings, entities) for n, group in enumerate(stories, 1)
-        ],
+        "stories": [_story(f"s{n}", group, settings, tagged) for n, group in enumerate(stories, 1)],
     }
 
 
@@ -52,12 +51,12 @@ def _story(
     story_id: str,
     articles: list[Article],
     settings: Settings,
-    known: Mapping[str, list[Entity]] | None,
+    tagged: Mapping[str, list[Entity]] | None,
 ) -> dict[str, Any]:
     summary = summarise(articles, settings.summary_sentences)
     claims, contradictions = story_claims(articles, settings.workers)
-    found = [known[a.id] for a in articles] if known else find_entities(articles, settings.ner)
-    entities = resolve_entities(articles, found)
+    found = [tagged[a.id] for a in articles] if tagged else tag_entities(articles, settings.ner)
+    entities = resolve_entities(articles, consistent_entities(articles, found))
     return {
         "id": story_id,
         "title": _story_title(articles) or (summary[0].text if summary else None),

@@ -86,3 +86,11 @@ embeddings = Table(
     Column("article_id", Text, primary_key=True),
     Column("vector", LargeBinary, nullable=False),
 )
+
+entity_tags = Table(
+    "entity_tags",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("model", Text, primary_key=True),  # mode/version/digest (analyse.ner.model_identity)
+    Column("entities", Text, nullable=False),  # JSON [[start, end, type], ...]
+)

@@ -5,17 +5,22 @@ of ``analyse`` and ``dossier``) and ``fast`` (a word CNN over e5's input embeddi
 from it, run in numpy without torch, for bulk work).
 Articles analysed together (one story) are tagged together, so that a name recognised in one
 sentence is recognised, with one type, wherever the same words occur (``consistency``).
+What the model found in an article can be kept between runs (``TagCache``, the store): the
+model is the slow part, the story's consistency is recomputed each time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal, Protocol
 
 from quellenlage.lang import get_language
 from quellenlage.model import Article
+from quellenlage.version import __version__
 
 NerMode = Literal["accurate", "fast"]
 NER_MODES: tuple[NerMode, ...] = ("accurate", "fast")
@@ -44,6 +49,14 @@ class Entity:
         }
 
 
+class TagCache(Protocol):
+    """Entities a model found per article, kept between runs under the model's identity."""
+
+    def load_tags(self, article_ids: Sequence[str], model: str) -> dict[str, list[Entity]]: ...
+
+    def save_tags(self, tags: Mapping[str, list[Entity]], model: str) -> None: ...
+
+
 MODEL_FILES = {"accurate": "ner-accurate.pt", "fast": "ner-fast.npz"}
 
 
@@ -67,24 +80,67 @@ def word_tagger(mode: str, language: str | None) -> WordTagger | None:
     return accurate_tagger(path)
 
 
-def find_entities(articles: Sequence[Article], mode: str = "accurate") -> list[list[Entity]]:
-    """Entities of each article, in text order; articles of one language share one pass."""
+def find_entities(
+    articles: Sequence[Article], mode: str = "accurate", cache: TagCache | None = None
+) -> list[list[Entity]]:
+    """Entities of each article, in text order, consistent across the articles given."""
+    return consistent_entities(articles, tag_entities(articles, mode, cache))
+
+
+def tag_entities(
+    articles: Sequence[Article], mode: str = "accurate", cache: TagCache | None = None
+) -> list[list[Entity]]:
+    """What the model finds in each article on its own; articles of one language share one
+    pass, and those in ``cache`` are not tagged again."""
+    result: list[list[Entity]] = [[] for _ in articles]
+    for language, indexes in _by_language(articles).items():
+        path = model_path(mode, language)
+        if path is None:
+            continue
+        model = model_identity(mode, path) if cache else ""
+        known = cache.load_tags([articles[i].id for i in indexes], model) if cache else {}
+        todo = [i for i in indexes if articles[i].id not in known]
+        if todo:
+            tagger = word_tagger(mode, language)
+            assert tagger is not None  # the model file exists
+            known.update({articles[i].id: _tag_article(articles[i], tagger) for i in todo})
+            if cache:
+                cache.save_tags({articles[i].id: known[articles[i].id] for i in todo}, model)
+        for i in indexes:
+            result[i] = known[articles[i].id]
+    return result
+
+
+def consistent_entities(
+    articles: Sequence[Article], tagged: Sequence[list[Entity]]
+) -> list[list[Entity]]:
+    """``tagged`` (per article) evened out over the articles of each language."""
     from quellenlage.analyse.ner.consistency import make_consistent
 
-    result: list[list[Entity]] = [[] for _ in articles]
-    by_language: dict[str | None, list[int]] = {}
-    for index, article in enumerate(articles):
-        by_language.setdefault(article.language, []).append(index)
-    for language, indexes in by_language.items():
-        tagger = word_tagger(mode, language)
-        if tagger is None:
-            continue
-        found = [_tag_article(articles[i], tagger) for i in indexes]
-        for i, entities in zip(
-            indexes, make_consistent([articles[i] for i in indexes], found), strict=True
-        ):
+    result = list(tagged)
+    for indexes in _by_language(articles).values():
+        evened = make_consistent([articles[i] for i in indexes], [tagged[i] for i in indexes])
+        for i, entities in zip(indexes, evened, strict=True):
             result[i] = entities
     return result
+
+
+def _by_language(articles: Sequence[Article]) -> dict[str | None, list[int]]:
+    groups: dict[str | None, list[int]] = {}
+    for index, article in enumerate(articles):
+        groups.setdefault(article.language, []).append(index)
+    return groups
+
+
+@cache
+def model_identity(mode: str, path: Path) -> str:
+    """What cached tags are valid for: the mode, this version and the model file's digest."""
+    try:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "blake2b").hexdigest()[:16]
+    except OSError as error:
+        raise NerModelError(f"cannot load the NER model {path}: {error}") from error
+    return f"{mode}/{__version__}/{digest}"
 
 
 def _tag_article(article: Article, tagger: WordTagger) -> list[Entity]:

@@ -1,0 +1,104 @@
+"""Entity tags kept in the store: per model identity, written once, and used by a second
+dossier of the same articles instead of the model."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine
+
+import quellenlage
+from quellenlage.analyse import ner
+from quellenlage.analyse.ner import Entity, WordTagger
+from quellenlage.settings import Settings
+from quellenlage.store import Store
+from quellenlage.store.db import MIGRATIONS
+from quellenlage.store.tags import StoredTags
+from tests.store.test_db import article
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_tags_round_trip_per_model(db: Path) -> None:
+    store = Store(db)
+    first, second = article("Petra Sommerfeld sperrt die Brücke.", "a"), article("Kiel.", "b")
+    store.save_batch([first, second])
+    tags = StoredTags(store.engine)
+    tags.save_tags({first.id: [Entity(0, 16, "PER")], second.id: []}, "fast/1/abc")
+    tags.save_tags({first.id: [Entity(0, 5, "LOC")]}, "fast/1/abc")  # stored ones stay
+    assert tags.load_tags([first.id, second.id, "unknown"], "fast/1/abc") == {
+        first.id: [Entity(0, 16, "PER")],
+        second.id: [],
+    }
+    assert tags.load_tags([first.id], "accurate/1/def") == {}
+    store.close()
+
+
+class CountingTagger:
+    """The real shipped model, counting the sentences it is asked to tag."""
+
+    def __init__(self, tagger: WordTagger) -> None:
+        self.tagger, self.sentences = tagger, 0
+
+    def tag_words(self, sentences: list[list[str]]) -> list[list[str]]:
+        self.sentences += len(sentences)
+        return self.tagger.tag_words(sentences)
+
+
+@pytest.fixture
+def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, CountingTagger]:
+    taggers: dict[str, CountingTagger] = {}
+    real = ner.word_tagger
+
+    def counted(mode: str, language: str | None) -> WordTagger | None:
+        tagger = real(mode, language)
+        assert tagger is not None
+        return taggers.setdefault(mode, CountingTagger(tagger))
+
+    monkeypatch.setattr(ner, "word_tagger", counted)
+    return taggers
+
+
+def test_second_dossier_of_stored_articles_does_not_tag_again(
+    db: Path, counting: dict[str, CountingTagger]
+) -> None:
+    fast = Settings(ner="fast")
+    first = quellenlage.dossier([str(EXAMPLES)], db=db, settings=fast).data
+    tagged_once = counting["fast"].sentences
+    assert tagged_once > 0
+    again = quellenlage.dossier([str(EXAMPLES)], db=db, settings=fast).data
+    assert counting["fast"].sentences == tagged_once  # all from the store
+    assert [s["entities"] for s in again["stories"]] == [s["entities"] for s in first["stories"]]
+    with sqlite3.connect(db) as connection:
+        [(rows,)] = connection.execute("SELECT count(*) FROM entity_tags").fetchall()
+    assert rows == len(first["articles"])
+
+
+def test_another_model_tags_again(db: Path, counting: dict[str, CountingTagger]) -> None:
+    quellenlage.analyse([str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db)
+    quellenlage.analyse(
+        [str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db, settings=Settings(ner="fast")
+    )
+    assert counting["accurate"].sentences > 0 and counting["fast"].sentences > 0
+    with sqlite3.connect(db) as connection:
+        models = [m for (m,) in connection.execute("SELECT model FROM entity_tags")]
+    assert sorted(m.split("/")[0] for m in models) == ["accurate", "fast"]
+
+
+def test_a_database_of_the_previous_schema_is_upgraded(db: Path) -> None:
+    engine = create_engine(f"sqlite:///{db}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+    engine.dispose()
+    result = quellenlage.analyse([str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db)
+    assert result.records[0]["entities"]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+        assert connection.execute("SELECT count(*) FROM entity_tags").fetchone() == (1,)
