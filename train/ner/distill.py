@@ -1,4 +1,5 @@
-"""Training data for the *fast* NER model (a word CNN, ``train_fast.py``), distilled from the accurate one.
+"""Training data for the *fast* NER model (the word CNN of ``train_fast.py``), distilled from
+the accurate one.
 
 Gold sets keep their gold tags (GermEval 2014 dev, HIPE-2022 newseye and sonar). Silver or
 differently annotated text is re-labelled by the accurate model (the teacher): WikiANN German
