@@ -29,31 +29,14 @@ from quellenlage.analyse.ner.encoder import Tagger, load_pretrained, word_embedd
 
 MAX_PIECES = 160
 TOKENS_PER_BATCH = 1600
-UNKNOWN = "?"  # a word whose label is not trusted: no loss on it
 
 
-def partial(sentence: Sentence) -> Sentence:
-    """A WikiANN sentence with its untagged capitalised words (after the first) marked unknown.
-
-    WikiANN has no MISC and misses many names, so its O on a capitalised word often means
-    "not annotated", not "not a name"; German capitalises every noun, and the gold sets
-    still teach that nouns are not names."""
-    return [
-        (word, UNKNOWN if tag == "O" and i and word[:1].isupper() else tag)
-        for i, (word, tag) in enumerate(sentence)
-    ]
-
-
-def training_sets(
-    rng: random.Random, partial_silver: bool
-) -> tuple[list[Sentence], list[Sentence]]:
+def training_sets(rng: random.Random) -> tuple[list[Sentence], list[Sentence]]:
     gold = list(germeval(DATA / "germeval2014" / "NER-de-dev.tsv"))
     rng.shuffle(gold)
     held_out, gold = gold[:300], gold[300:]
     hipe = hipe_gold()
     silver = [s for s in bio(DATA / "wikiann" / "train.tsv") if is_clean(s)]
-    if partial_silver:
-        silver = [partial(s) for s in silver]
     train = gold * 3 + hipe + silver  # the news-like gold set weighs most
     print(
         f"train: {len(gold)} GermEval dev x3, {len(hipe)} HIPE, {len(silver)} WikiANN; "
@@ -67,8 +50,7 @@ def encode(sentence: Sentence, tagger: AccurateTagger) -> tuple[list[int], list[
     for word, tag in sentence:
         ids = tagger.tokenizer.word_ids(word) or (tagger.tokenizer.unk,)
         pieces.extend(ids)
-        label = -100 if tag == UNKNOWN else LABELS.index(tag)
-        labels.extend([label] + [-100] * (len(ids) - 1))
+        labels.extend([LABELS.index(tag)] + [-100] * (len(ids) - 1))
     pieces.append(tagger.tokenizer.eos)
     labels.append(-100)
     return (pieces, labels) if len(pieces) <= MAX_PIECES else None
@@ -98,11 +80,6 @@ def main() -> None:
     parser.add_argument("--depth", type=int, default=12)
     parser.add_argument("--steps", type=int, default=0, help="stop after N steps (timing runs)")
     parser.add_argument("--out", type=Path, default=model_path("accurate", "de"))
-    parser.add_argument(
-        "--partial-silver",
-        action="store_true",
-        help="no loss on WikiANN's untagged capitalised words (see partial())",
-    )
     args = parser.parse_args()
     random.seed(args.seed)
     torch.manual_seed(args.seed)
@@ -111,7 +88,7 @@ def main() -> None:
     model = Tagger(e5.config, args.depth, len(LABELS))
     load_pretrained(model, e5)
     tagger = AccurateTagger(model, e5)
-    train, held_out = training_sets(rng, args.partial_silver)
+    train, held_out = training_sets(rng)
     encoded = [pair for pair in (encode(s, tagger) for s in train) if pair]
     plan = batches(encoded, rng)
     total = args.steps or math.ceil(len(plan) * args.epochs)
