@@ -89,7 +89,15 @@ def _write(path: Path, arrays: dict[str, np.ndarray]) -> Path:
 
 @pytest.mark.parametrize(
     "damage",
-    ["garbage", "truncated", "missing layer", "other labels", "other embeddings", "pickled"],
+    [
+        "garbage",
+        "truncated",
+        "missing layer",
+        "flat kernel",
+        "other labels",
+        "other embeddings",
+        "pickled",
+    ],
 )
 def test_a_bad_fast_model_file_is_one_clear_error(tmp_path: Path, damage: str) -> None:
     arrays = _saved_arrays()
@@ -102,6 +110,8 @@ def test_a_bad_fast_model_file_is_one_clear_error(tmp_path: Path, damage: str) -
     elif damage == "missing layer":
         del arrays["norms.1.weight"]
         _write(path, arrays)
+    elif damage == "flat kernel":
+        _write(path, {**arrays, "convolutions.0.weight": arrays["convolutions.0.weight"][:, :, 0]})
     elif damage == "other labels":
         _write(path, {**arrays, "labels": np.asarray(["O", "B-X", "I-X"])})
     elif damage == "other embeddings":

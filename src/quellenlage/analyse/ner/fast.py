@@ -211,7 +211,7 @@ def load_fast_model(path: Path) -> CnnWeights:
         if tuple(arrays.pop("labels").tolist()) != LABELS:
             raise ValueError("its labels differ from this version's")
         return CnnWeights.from_arrays(arrays)
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
+    except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile) as error:
         raise NerModelError(f"cannot load the NER model {path}: {error}") from error
 
 
