@@ -206,7 +206,8 @@ def analyse(
     debug: bool = False,
 ) -> RecordsResult:
     """Entities, quotes with speakers, figures and resolved dates of each article in
-    ``paths``; the articles are tagged together, so a name reads the same in all of them."""
+    ``paths``; the articles are tagged together, so a name reads the same in all of them.
+    What the NER model found is kept in ``db``, so a second run over it skips the model."""
     with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
         articles = store.articles(report.article_ids)
         entities = find_entities(articles, settings.ner, StoredTags(store.engine))
@@ -287,7 +288,8 @@ def dossier(
     debug: bool = False,
 ) -> DossierResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given), group the articles
-    from those paths into stories and build their dossier; other stored articles are left out."""
+    from those paths into stories and build their dossier; other stored articles are left out.
+    What the NER model found is kept in ``db``, so a second run over it skips the model."""
     from quellenlage.clustering.update import update_stories
     from quellenlage.dossier.build import build_dossier
 
