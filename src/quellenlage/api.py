@@ -59,9 +59,7 @@ def ingest(
     with _open_store(db) as store:
         report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
         if stories:
-            from quellenlage.clustering.update import update_stories
-
-            update_stories(store, workers=settings.workers)
+            _group_into_stories(store, settings)
         return report
 
 
@@ -98,6 +96,13 @@ def _ingest_into(
     _flush(store, batch, rejected, report)
     report.skipped = walk.skipped
     return report
+
+
+def _group_into_stories(store: Store, settings: Settings) -> None:
+    """Stage 4 over the stored articles (clustering is imported here, not at start-up)."""
+    from quellenlage.clustering.update import update_stories
+
+    update_stories(store, workers=settings.workers)
 
 
 def _is_plain_file(item: RawItem) -> bool:
@@ -184,10 +189,8 @@ def cluster(
 ) -> RecordsResult:
     """Ingest ``paths`` (into a temporary database unless ``db`` is given) and report the story
     of each item: ``{"article": id, "source": ..., "story": sid}``."""
-    from quellenlage.clustering.update import update_stories
-
     with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
-        update_stories(store, workers=settings.workers)
+        _group_into_stories(store, settings)
         placed = assignments(store.engine, report.article_ids)
     rows: list[dict[str, object]] = [
         {"article": aid, "source": source, "story": f"s{placed[aid]}"}
@@ -290,11 +293,10 @@ def dossier(
     """Ingest ``paths`` (into a temporary database unless ``db`` is given), group the articles
     from those paths into stories and build their dossier; other stored articles are left out.
     What the NER model found is kept in ``db``, so a second run over it skips the model."""
-    from quellenlage.clustering.update import update_stories
     from quellenlage.dossier.build import build_dossier
 
     with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
-        update_stories(store, workers=settings.workers)
+        _group_into_stories(store, settings)
         chosen = store.articles(report.article_ids)
         placed = assignments(store.engine, report.article_ids)
         tagged = tag_entities(chosen, settings.ner, StoredTags(store.engine))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import torch
 from ner_scores import span_scores
-from prepare import DATA, Sentence, bio, germeval, hipe_gold, is_clean
+from prepare import DATA, Sentence, bio, germeval, hipe_gold, is_clean, length_batches
 
 from quellenlage.analyse.ner import model_path
 from quellenlage.analyse.ner.accurate import LABELS, AccurateTagger, save_model
@@ -56,23 +56,6 @@ def encode(sentence: Sentence, tagger: AccurateTagger) -> tuple[list[int], list[
     return (pieces, labels) if len(pieces) <= MAX_PIECES else None
 
 
-def batches(encoded: list[tuple[list[int], list[int]]], rng: random.Random) -> list[list[int]]:
-    """Length-sorted batches under a token budget, in random order."""
-    order = sorted(range(len(encoded)), key=lambda i: (len(encoded[i][0]), rng.random()))
-    result: list[list[int]] = []
-    current: list[int] = []
-    for index in order:
-        longest = len(encoded[index][0])
-        if current and longest * (len(current) + 1) > TOKENS_PER_BATCH:
-            result.append(current)
-            current = []
-        current.append(index)
-    if current:
-        result.append(current)
-    rng.shuffle(result)
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=13)
@@ -90,7 +73,11 @@ def main() -> None:
     tagger = AccurateTagger(model, e5)
     train, held_out = training_sets(rng)
     encoded = [pair for pair in (encode(s, tagger) for s in train) if pair]
-    plan = batches(encoded, rng)
+    plan = length_batches(
+        [len(pieces) for pieces, _ in encoded],
+        rng,
+        lambda longest, size: longest * size <= TOKENS_PER_BATCH,
+    )
     total = args.steps or math.ceil(len(plan) * args.epochs)
     head = [p for n, p in model.named_parameters() if n.startswith("head")]
     body = [p for n, p in model.named_parameters() if not n.startswith("head") and p.requires_grad]

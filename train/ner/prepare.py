@@ -1,13 +1,15 @@
 """Readers for the NER training sets (``make train-ner``), shared by ``finetune.py``,
-``distill.py`` and ``eval/ner.py``. Which sets may train a shipped model is in
-../shared/data/README.md; GermEval 2014 test is only ever read by eval/ner.py.
+``distill.py``, ``train_fast.py`` and ``eval/ner.py``, and the batching both trainings use.
+Which sets may train a shipped model is in ../shared/data/README.md; GermEval 2014 test is
+only ever read by eval/ner.py.
 
 Tags: outer spans; OTH -> MISC; -part/-deriv are not entities.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import spacy
@@ -87,3 +89,22 @@ def to_doc(nlp: spacy.language.Language, sentence: Sentence) -> Doc:
         tags.append(tag)
         previous = tag
     return Doc(nlp.vocab, words=words, ents=tags)
+
+
+def length_batches(
+    lengths: Sequence[int], rng: random.Random, fits: Callable[[int, int], bool]
+) -> list[list[int]]:
+    """Indexes in batches of similar length (little padding), in random order; a batch grows
+    while ``fits(longest, size)``. Ties in length are broken at random."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], rng.random()))
+    result: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        if current and not fits(lengths[index], len(current) + 1):
+            result.append(current)
+            current = []
+        current.append(index)
+    if current:
+        result.append(current)
+    rng.shuffle(result)
+    return result

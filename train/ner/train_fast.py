@@ -14,7 +14,7 @@ from pathlib import Path
 import spacy
 import torch
 from ner_scores import span_scores
-from prepare import OUT
+from prepare import OUT, length_batches
 from spacy.tokens import DocBin
 
 from quellenlage.analyse.ner import model_path
@@ -24,6 +24,7 @@ from quellenlage.analyse.ner.fast import CnnWeights, FastTagger, WordFeatures, s
 from quellenlage.analyse.ner.wordcnn import WordCnn
 
 Tagged = tuple[list[str], list[str]]
+_BATCH = 64  # sentences
 _MAX_WORDS = 80  # long OCR sentences of HIPE are cut for training
 
 
@@ -34,14 +35,6 @@ def read(path: Path) -> list[Tagged]:
         tags = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
         sentences.append(([t.text for t in doc][:_MAX_WORDS], tags[:_MAX_WORDS]))
     return [s for s in sentences if s[0]]
-
-
-def _length_batches(sentences: list[Tagged], rng: random.Random) -> list[list[Tagged]]:
-    """Batches of 64 sentences of similar length (little padding), in random order."""
-    ordered = sorted(sentences, key=lambda s: (len(s[0]), rng.random()))
-    batches = [ordered[i : i + 64] for i in range(0, len(ordered), 64)]
-    rng.shuffle(batches)
-    return batches
 
 
 def main() -> None:
@@ -59,9 +52,11 @@ def main() -> None:
     optimiser = torch.optim.Adam(model.parameters(), lr=2e-3)
     loss_function = torch.nn.CrossEntropyLoss(ignore_index=-100)
     best, started = -1.0, time.time()
+    train_lengths = [len(words) for words, _ in train]
     for epoch in range(args.epochs):
         model.train()
-        for batch in _length_batches(train, rng):
+        for indexes in length_batches(train_lengths, rng, lambda _, size: size <= _BATCH):
+            batch = [train[i] for i in indexes]
             padded, sizes = features.batch([w for w, _ in batch])
             words, lengths = torch.from_numpy(padded), torch.from_numpy(sizes)
             gold = torch.full(words.shape[:2], -100, dtype=torch.long)
