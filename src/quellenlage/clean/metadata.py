@@ -3,12 +3,16 @@
 A plain file's first line is its title when it looks like one (short, no final punctuation);
 dates come from the metadata noise spans (`` date 2025-12-03``, ``Stand: 03.12.2025, 11:00 Uhr``)
 or from the date field a reader found.
+
+Every date leaving this module lies between ``EARLIEST`` and two years from today: a year 9999
+or 0001 is a scraper's placeholder, and later stages add days to dates (``date + timedelta``)
+that must never overflow. Outside that range a date is unknown (None), never an error.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from quellenlage.clean.noise import split_lines
@@ -21,6 +25,8 @@ _ISO_IN_TEXT = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d
 _GERMAN_NUMERIC = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(\d{1,2})[:.](\d{2}))?")
 
 Published = tuple[datetime | None, date | None]
+EARLIEST = date(1800, 1, 1)
+_AHEAD = timedelta(days=2 * 366)  # embargoed or scheduled items carry dates a little ahead
 
 
 def title_line(text: str, excluded: list[Excluded]) -> str | None:
@@ -48,14 +54,42 @@ def publication_date(
             return parsed
     for span in excluded:
         if span.kind == "metadata":
-            found = _date_in_metadata(text[span.start : span.end], language)
+            found = _in_range(_date_in_metadata(text[span.start : span.end], language))
             if found != (None, None):
                 return found
     return None, None
 
 
+def latest() -> date:
+    """The last publication date taken as real: two years from today."""
+    return date.today() + _AHEAD
+
+
+def date_problem(value: str) -> str | None:
+    """Why a declared date is kept as unknown (unparseable or out of range), or None if fine."""
+    parsed = _parse(value)
+    if parsed == (None, None):
+        return "not a date we can read"
+    if _in_range(parsed) == (None, None):
+        return f"outside {EARLIEST.year}..{latest().year}"
+    return None
+
+
 def parse_date(value: str) -> Published:
-    """ISO 8601, RFC 2822 (feeds) or German ``03.12.2025[, 11:00]``; (None, None) if none fits."""
+    """ISO 8601, RFC 2822 (feeds) or German ``03.12.2025[, 11:00]``; (None, None) if none fits
+    or the date is out of range."""
+    return _in_range(_parse(value))
+
+
+def _in_range(parsed: Published) -> Published:
+    at, day = parsed
+    when = at.date() if at else day
+    if when is None or not EARLIEST <= when <= latest():
+        return None, None
+    return at, day
+
+
+def _parse(value: str) -> Published:
     value = value.strip()
     try:
         if len(value) == 10:
@@ -65,7 +99,7 @@ def parse_date(value: str) -> Published:
         pass
     try:
         return parsedate_to_datetime(value), None
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     match = _GERMAN_NUMERIC.fullmatch(value)
     return _from_parts(match.groups()) if match else (None, None)
@@ -97,5 +131,5 @@ def _from_parts(parts: tuple[str | None, ...]) -> Published:
         if hour is not None and minute is not None:
             return datetime(year, month, day, hour, minute), None
         return None, date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None, None

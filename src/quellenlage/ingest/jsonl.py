@@ -1,4 +1,4 @@
-"""JSON Lines (and JSON) files, read as a stream: one line or array item in memory at a time.
+"""JSON Lines and JSON documents, read as a stream: one line or article in memory at a time.
 
 Input fields: ``text|body|content``, ``title``, ``url|link``, ``published|date``,
 ``outlet|site|publisher``. An item's source is its URL, else ``PATH:LINE`` (``-:LINE`` on stdin).
@@ -6,13 +6,23 @@ Input fields: ``text|body|content``, ``title``, ``url|link``, ``published|date``
 
 from __future__ import annotations
 
-import codecs
 import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from quellenlage.ingest.base import InputFile, ReadResult
-from quellenlage.model import RawItem, Rejection
+from quellenlage.ingest.jsonguard import (
+    BAD_UTF8,
+    HUGE_NUMBER,
+    MAX_DEPTH,
+    MAX_NUMBER_CHARS,
+    TOO_DEEP,
+    TOO_LARGE,
+    GuardedStream,
+    guard_line,
+    restore,
+)
+from quellenlage.model import Notice, RawItem, Rejection
 from quellenlage.settings import Settings
 
 EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines", ".json")
@@ -22,6 +32,14 @@ URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("published", "date", "published_at", "datePublished")
 OUTLET_FIELDS = ("outlet", "site", "publisher", "source_name")
 _CHUNK = 1 << 16
+_LINES_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
+_LIST_KEYS = ("articles", "items")
+_PROBLEMS = {
+    TOO_DEEP: f"JSON nested deeper than {MAX_DEPTH} levels",
+    TOO_LARGE: "item larger than the size cap (see --max-article-mb)",
+    BAD_UTF8: "item is not valid UTF-8",
+    HUGE_NUMBER: f"a number longer than {MAX_NUMBER_CHARS} characters ignored",
+}
 _JSON_TYPES = {
     list: "array",
     str: "string",
@@ -38,40 +56,47 @@ def sniff(head: bytes) -> bool:
 
 def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
     with file.open() as stream:
-        first = _peek_first_byte(stream)
-        if first == b"[":
-            yield from _array_items(file, stream, settings)
-        elif first == b"{" and file.label.endswith(".json"):
-            yield from _object_or_lines(file, stream, settings)
+        if _is_document(file, stream, settings.max_article_bytes):
+            yield from _document_items(file, stream, settings)
         else:
             yield from _lines(file, stream, settings)
 
 
-def _object_or_lines(file: InputFile, stream: BinaryIO, settings: Settings) -> Iterator[ReadResult]:
-    """A ``.json`` file holding one (pretty-printed) object, or JSON Lines after all."""
-    data = stream.read(settings.max_article_bytes + 1)
-    if len(data) <= settings.max_article_bytes:
-        try:
-            record = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            record = None
-        if isinstance(record, dict):
-            items = record.get("articles") or record.get("items")
-            records = items if isinstance(items, list) else [record]
-            for number, item in enumerate(records, start=1):
-                yield item_from_record(item, file.label, number)
-            return
+def _is_document(file: InputFile, stream: BinaryIO, cap: int) -> bool:
+    """True for one JSON value (pretty-printed or not), False for JSON Lines.
+
+    JSON Lines: the first line is a complete value and more follows; or, in a JSON Lines file
+    (``.jsonl``…), a first line that starts an object (it may be a broken line). stdin is
+    always JSON Lines. Rewinds the stream."""
+    if not stream.seekable():
+        return False
+    first = b""
+    while not first.strip():
+        first = stream.readline(cap + 1)
+        if not first:
+            stream.seek(0)
+            return False
+    stripped = first.lstrip(b"\xef\xbb\xbf \t\r\n")
+    more = False
+    if _complete(first, cap):
+        more = any(line.strip() for line in _next_lines(stream, cap))
+    elif file.label.lower().endswith(_LINES_EXTENSIONS) and stripped[:1] == b"{":
+        more = True
     stream.seek(0)
-    yield from _lines(file, stream, settings)
+    return stripped[:1] in (b"{", b"[") and not more
 
 
-def _peek_first_byte(stream: BinaryIO) -> bytes:
-    """The first non-blank byte; rewinds seekable files, keeps it for stdin."""
-    if stream.seekable():
-        head = stream.read(4096)
-        stream.seek(0)
-        return head.lstrip()[:1]
-    return b""
+def _complete(line: bytes, cap: int) -> bool:
+    try:
+        json.loads(guard_line(line.removeprefix(b"\xef\xbb\xbf"), cap), strict=False)
+    except (UnicodeDecodeError, ValueError):
+        return False
+    return True
+
+
+def _next_lines(stream: BinaryIO, cap: int) -> Iterator[bytes]:
+    while line := stream.readline(min(cap + 1, _CHUNK)):
+        yield line
 
 
 def _lines(file: InputFile, stream: BinaryIO, settings: Settings) -> Iterator[ReadResult]:
@@ -89,7 +114,7 @@ def _lines(file: InputFile, stream: BinaryIO, settings: Settings) -> Iterator[Re
             )
             continue
         if line.strip():
-            yield _item_from_line(file, line, number)
+            yield from _item_from_line(file, line, number, cap)
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:
@@ -99,14 +124,36 @@ def _skip_rest_of_line(stream: BinaryIO) -> None:
             return
 
 
-def _item_from_line(file: InputFile, line: bytes, number: int) -> ReadResult:
+def _item_from_line(file: InputFile, line: bytes, number: int, cap: int) -> Iterator[ReadResult]:
+    if number == 1:
+        line = line.removeprefix(b"\xef\xbb\xbf")
     try:
-        record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+        line.decode("utf-8")
     except UnicodeDecodeError:
-        return Rejection(file.label, "line is not valid UTF-8", number)
+        yield Rejection(file.label, "line is not valid UTF-8", number)
+        return
+    try:
+        record = json.loads(guard_line(line, cap), strict=False)
     except json.JSONDecodeError as error:
-        return Rejection(file.label, f"malformed JSON ({error.msg})", number)
-    return item_from_record(record, file.label, number)
+        yield Rejection(file.label, f"malformed JSON ({error.msg})", number)
+        return
+    except (ValueError, RecursionError) as error:  # the guard makes these unreachable
+        yield Rejection(file.label, f"malformed JSON ({type(error).__name__})", number)
+        return
+    yield from _checked_record(record, file.label, number)
+
+
+def _checked_record(record: Any, label: str, number: int) -> Iterator[ReadResult]:
+    """The item of one parsed record, after the guard's markers are resolved."""
+    problems: set[str] = set()
+    record = restore(record, problems)
+    for problem in (TOO_DEEP, TOO_LARGE, BAD_UTF8):
+        if problem in problems:
+            yield Rejection(label, _PROBLEMS[problem], number)
+            return
+    if HUGE_NUMBER in problems:
+        yield Notice(f"{label}:{number}", _PROBLEMS[HUGE_NUMBER])
+    yield item_from_record(record, label, number)
 
 
 def item_from_record(record: Any, label: str, number: int) -> ReadResult:
@@ -142,66 +189,82 @@ def _first_string(record: dict[str, Any], fields: tuple[str, ...]) -> str | None
     return None
 
 
-def _array_items(file: InputFile, stream: BinaryIO, settings: Settings) -> Iterator[ReadResult]:
-    """Items of a top-level JSON array, decoded one at a time from a bounded rolling buffer."""
-    decoder = json.JSONDecoder()
-    chunks = _TextChunks(stream)
-    buffer = chunks.read().lstrip("\ufeff \t\r\n")
-    if not buffer.startswith("["):
-        yield Rejection(file.label, "malformed JSON (expected an array)")
+def _document_items(file: InputFile, stream: BinaryIO, settings: Settings) -> Iterator[ReadResult]:
+    """The articles of one JSON value, streamed with ijson: a top-level array, an object with
+    an ``articles`` or ``items`` array, or one object that is itself the article.
+
+    The stream goes through the guard first, so no item can crash the parser; a syntax error
+    ends the document (no parser can resync) after every complete item before it."""
+    import ijson  # here, on the first JSON document: JSON Lines never need it
+
+    events = ijson.parse(GuardedStream(stream, settings.max_article_bytes), use_float=True)
+    number = 0
+    try:
+        for number, record in enumerate(_records(events), start=1):
+            yield from _checked_record(record, file.label, number)
+    except ijson.JSONError as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else "unexpected end"
+        yield Rejection(file.label, f"malformed JSON ({reason})", number + 1)
+    except UnicodeDecodeError:
+        yield Rejection(file.label, "malformed JSON (not valid UTF-8)", number + 1)
+
+
+Event = tuple[str, str, Any]
+
+
+def _records(events: Iterator[Event]) -> Iterator[Any]:
+    """The article records of the document's event stream, one built at a time."""
+    _, event, value = next(events, ("", "end", None))
+    if event == "end":
+        raise _json_error("empty document")
+    if event == "start_array":
+        yield from _array(events)
         return
-    position, number = 1, 0
-    while True:
-        position = _skip_separators(buffer, position)
-        if position >= len(buffer):
-            more = chunks.read()
-            if not more:
-                yield Rejection(file.label, "malformed JSON (array not closed)")
-                return
-            buffer, position = more, 0
-            continue
-        if buffer[position] == "]":
+    if event != "start_map":
+        yield _value(event, value, events)
+        return
+    record: dict[str, Any] = {}
+    listed = False
+    for _, event, value in events:
+        if event == "end_map":
+            break
+        key = value
+        _, event, value = next(events)
+        if key in _LIST_KEYS and event == "start_array" and not listed:
+            listed = True
+            yield from _array(events)
+        else:
+            record[key] = _value(event, value, events)
+    if not listed:
+        yield record
+
+
+def _array(events: Iterator[Event]) -> Iterator[Any]:
+    for _, event, value in events:
+        if event == "end_array":
             return
-        reason = "unexpected end of data"
-        try:
-            record, end = decoder.raw_decode(buffer, position)
-            complete = end < len(buffer) or chunks.done  # a number may go on in the next chunk
-        except json.JSONDecodeError as error:
-            complete, reason = False, error.msg
-        if not complete:
-            more = chunks.read()
-            if not more:
-                yield Rejection(file.label, f"malformed JSON ({reason})", number + 1)
-                return
-            if len(buffer) - position > settings.max_article_bytes:
-                yield Rejection(file.label, "array item larger than the size cap", number + 1)
-                return
-            buffer, position = buffer[position:] + more, 0
-            continue
-        number += 1
-        position = end
-        yield item_from_record(record, file.label, number)
+        yield _value(event, value, events)
 
 
-class _TextChunks:
-    """UTF-8 text of a binary stream in chunks (multi-byte characters never cut)."""
+def _value(event: str, value: Any, events: Iterator[Event]) -> Any:
+    """One complete value starting with ``event`` (depth is bounded by the guard)."""
+    if event not in ("start_map", "start_array"):
+        return value
+    import ijson
 
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-        self.done = False
-
-    def read(self) -> str:
-        while not self.done:
-            data = self._stream.read(_CHUNK)
-            self.done = not data
-            text = self._decoder.decode(data, final=self.done)
-            if text:
-                return text
-        return ""
+    builder = ijson.ObjectBuilder()
+    builder.event(event, value)
+    depth = 1
+    for _, event, value in events:
+        builder.event(event, value)
+        depth += event in ("start_map", "start_array")
+        depth -= event in ("end_map", "end_array")
+        if depth == 0:
+            return builder.value
+    raise _json_error("unexpected end of data")
 
 
-def _skip_separators(buffer: str, position: int) -> int:
-    while position < len(buffer) and buffer[position] in " \t\r\n,":
-        position += 1
-    return position
+def _json_error(message: str) -> Exception:
+    import ijson
+
+    return ijson.JSONError(message)

@@ -11,10 +11,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from quellenlage.ingest import feed, html, jsonl, text
+from quellenlage.ingest import feed, html, jsonl, text, validate
 from quellenlage.ingest.base import InputFile, Reader, ReadResult, TooLarge
 from quellenlage.ingest.decode import DecodeError
-from quellenlage.model import Rejection
+from quellenlage.model import RawItem, Rejection
 from quellenlage.settings import Settings
 
 READERS = (
@@ -92,15 +92,22 @@ def _read_folder(folder: str, settings: Settings, walk: Walk) -> Iterator[ReadRe
 
 
 def _read_file(file: InputFile, reader: Reader, settings: Settings) -> Iterator[ReadResult]:
-    """The reader's results; any error becomes one Rejection for the file."""
+    """The reader's results, each item validated on its own (``validate``); an error the
+    reader did not catch costs the rest of this file only, never the items before it."""
     try:
-        yield from reader.read(file, settings)
+        for result in reader.read(file, settings):
+            if isinstance(result, RawItem):
+                yield from validate.checked(result)
+            else:
+                yield result
     except DecodeError as error:
         yield Rejection(file.label, str(error))
     except TooLarge as error:
         yield Rejection(file.label, str(error))
     except OSError as error:
         yield Rejection(file.label, _os_reason(error))
+    except (ValueError, RecursionError, MemoryError) as error:
+        yield Rejection(file.label, f"could not be read ({type(error).__name__})")
 
 
 def _os_reason(error: OSError) -> str:

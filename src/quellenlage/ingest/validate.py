@@ -1,0 +1,70 @@
+"""Every item is checked on its own before it leaves the readers, so one bad item costs only
+itself: a string that cannot be stored, or a date later stages cannot compute with, never
+reaches a batch.
+
+What happens to a bad field (one ``Notice`` or ``Rejection`` line each):
+
+- ``text`` with a lone surrogate (not encodable as UTF-8): the item is rejected. The text is
+  the evidence every offset points into, so it is never repaired.
+- ``title`` or ``outlet`` with lone surrogates: kept, each surrogate replaced by U+FFFD, with
+  a notice; a reader still recognises the headline, and offsets do not index it.
+- ``url`` that is not encodable: dropped, with a notice; a repaired URL would point elsewhere.
+  The item's source falls back to its location (``PATH:LINE``).
+- ``published`` unparseable (``31.02.2026``) or outside the sane range (before 1800, more than
+  two years ahead): kept as unknown, with a notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quellenlage.clean.metadata import date_problem
+from quellenlage.model import Notice, RawItem, Rejection
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SHOWN_CHARS = 40
+
+
+def checked(item: RawItem) -> Iterator[RawItem | Rejection | Notice]:
+    """The item's notices, then the item itself (repaired) or its rejection."""
+    bad = _SURROGATE.search(item.text)
+    if bad:
+        yield Rejection(
+            item.location,
+            f"text is not valid Unicode (lone surrogate U+{ord(bad.group()):04X} at character "
+            f"{bad.start()}); not stored",
+        )
+        return
+    for name in ("title", "outlet"):
+        value = getattr(item, name)
+        if value is not None and _SURROGATE.search(value):
+            setattr(item, name, _SURROGATE.sub("\ufffd", value))
+            yield Notice(item.location, f"{name}: lone surrogate replaced by U+FFFD")
+    if item.url is not None and _SURROGATE.search(item.url):
+        if item.source == item.url:
+            item.source = item.location
+        item.url = None
+        yield Notice(item.location, "url is not valid Unicode (lone surrogate); url dropped")
+    if _SURROGATE.search(item.source):
+        item.source = item.location
+    if item.published is not None:
+        problem = _date_problem(item.published)
+        if problem:
+            yield Notice(
+                item.location, f"published date {shown(item.published)} {problem}; kept as unknown"
+            )
+            item.published = None
+    yield item
+
+
+def _date_problem(value: str) -> str | None:
+    if _SURROGATE.search(value):
+        return "is not valid Unicode"
+    return date_problem(value)
+
+
+def shown(value: str) -> str:
+    """A field value quoted for a message line: one line, escaped, cut to a few words."""
+    short = value if len(value) <= _SHOWN_CHARS else value[:_SHOWN_CHARS] + "…"
+    return ascii(short) if not short.isprintable() else f"'{short}'"
