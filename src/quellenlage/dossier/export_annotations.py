@@ -3,6 +3,8 @@
 Each statement of the dossier (summary sentence, quote, timeline event, shared passage) becomes
 one annotation per evidence span, targeting the article with a TextQuoteSelector (the exact
 words with some context) and a TextPositionSelector (code-point offsets, as in the contract).
+A target's ``source`` (and a ClaimReview appearance's ``url``) is the article's URL only when
+that is an http(s) URL (``safe_text.web_url``), else the article's URN: never ``javascript:``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import csv
 import io
 import json
 from typing import Any
+
+from quellenlage.dossier.safe_text import visible_controls, web_url
 
 _CONTEXT_CHARS = 32
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -73,7 +77,7 @@ def _annotation(
         "motivation": motivation,
         "body": {"type": "TextualBody", "value": statement, "format": "text/plain"},
         "target": {
-            "source": article["url"] or f"urn:quellenlage:article:{article['id']}",
+            "source": _iri(article),
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -85,6 +89,11 @@ def _annotation(
             ],
         },
     }
+
+
+def _iri(article: dict[str, Any]) -> str:
+    """The article's http(s) URL, else its URN."""
+    return web_url(article["url"]) or f"urn:quellenlage:article:{article['id']}"
 
 
 def to_quotes_csv(dossier: dict[str, Any]) -> str:
@@ -121,6 +130,8 @@ def _outlet(article: dict[str, Any]) -> str:
 
 
 def _cell(value: str) -> str:
+    """A CSV cell: control characters visible, a formula start defused."""
+    value = visible_controls(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -169,7 +180,7 @@ def _claim(item: dict[str, Any], articles: dict[str, dict[str, Any]], story: str
         article = articles[span["article"]]
         appearance: dict[str, Any] = {
             "@type": "NewsArticle",
-            "url": article["url"] or f"urn:quellenlage:article:{article['id']}",
+            "url": _iri(article),
             "headline": article["title"],
             "evidence": span,
             "text": article["text"][span["start"] : span["end"]],

@@ -1,4 +1,5 @@
-"""Markdown rendering of a dossier: readable in any viewer, article text escaped.
+"""Markdown rendering of a dossier: readable in any viewer, article text escaped (markup,
+Markdown syntax, and bidirectional or invisible controls as visible escapes, see safe_text).
 
 Every summary sentence cites its evidence as ``[n]`` links to a source list with character
 offsets, so a reader can check each statement against the article.
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from quellenlage.dossier.safe_text import visible_controls
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
@@ -17,12 +20,13 @@ _ENTITIES_SHOWN = 30
 
 
 def escape(text: str | None) -> str:
-    """Untrusted text made inert: no HTML, no Markdown links or emphasis, one line."""
+    """Untrusted text made inert: no HTML, no Markdown links or emphasis, one line, and no
+    control character that could hide or reorder what the reader sees."""
     if not text:
         return ""
     flat = " ".join(text.split())
     flat = "".join(_HTML_SPECIAL.get(c, c) for c in flat)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return visible_controls(_MARKDOWN_SPECIAL.sub(r"\\\1", flat), keep_breaks=False)
 
 
 def to_markdown(dossier: dict[str, Any]) -> str:

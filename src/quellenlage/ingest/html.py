@@ -39,7 +39,17 @@ _BLOCK_TAGS = (
     "pre",
 )
 NO_TEXT = "no extractable text in HTML (no article text, or markup too broken to parse)"
+ONLY_NAVIGATION = "no main text in HTML (only navigation and links)"
+IN_SRCDOC = "; the page's text sits in an iframe srcdoc, which is not read"
+MAX_TAGS = 100_000  # trafilatura needs ~4 s per 100,000 tags; real article pages have < 20,000
+_NAVIGATION_SHARE = 0.15  # below this share of letters outside links/menus: navigation only
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_SCRIPTS = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+_WHITESPACE = re.compile(r"\s+")
+_LETTER = re.compile(r"[^\W\d_]")
+_NAVIGATION = "//nav | //header | //footer | //menu | //aside | //*[@role='navigation'] | //a"
+_SRCDOC = re.compile(r"<iframe\b[^>]*\bsrcdoc\s*=", re.I)
 
 
 def sniff(head: bytes) -> bool:
@@ -51,10 +61,18 @@ def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
     page, encoding, notice = read_decoded(file, settings.max_markup_bytes)
     if notice:
         yield notice
+    too_costly = _too_costly(page, settings.max_article_bytes)
+    if too_costly:
+        yield Rejection(file.label, too_costly)
+        return
     document = _extract(page)
     text = (document.text or "") if document else ""
+    srcdoc = IN_SRCDOC if _SRCDOC.search(page) else ""
     if not text.strip():
-        yield Rejection(file.label, NO_TEXT)
+        yield Rejection(file.label, NO_TEXT + srcdoc)
+        return
+    if only_navigation(page, text):
+        yield Rejection(file.label, ONLY_NAVIGATION + srcdoc)
         return
     yield RawItem(
         source=file.label,
@@ -68,6 +86,36 @@ def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
         raw=page,
         title_in_text=False,
     )
+
+
+def _too_costly(page: str, cap: int) -> str | None:
+    """Why the page is refused before parsing (parsing costs time and memory in its size)."""
+    tags = page.count("<")
+    if tags > MAX_TAGS:
+        return f"HTML page with more than {MAX_TAGS:,} tags; refused before parsing"
+    visible = _WHITESPACE.sub(" ", _TAG.sub("", _SCRIPTS.sub("", page)))
+    if len(visible) > cap:
+        return f"HTML text larger than the size cap ({cap // 1_000_000} MB; see --max-article-mb)"
+    return None
+
+
+def only_navigation(page: str, text: str) -> bool:
+    """True when nearly all letters of the extracted text are link or menu text of the page:
+    a front page, a menu, or a page whose article sits where extraction cannot see it."""
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return True
+    try:
+        root = lxml.html.document_fromstring(page)
+        parts = {_WHITESPACE.sub(" ", e.text_content()).strip() for e in root.xpath(_NAVIGATION)}
+    except (ValueError, lxml.etree.LxmlError, RecursionError):
+        return False
+    parts = {p for p in parts if _LETTER.search(p)}
+    if not parts:
+        return False
+    pattern = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    rest = re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", " ", _WHITESPACE.sub(" ", text))
+    return len(_LETTER.findall(rest)) < _NAVIGATION_SHARE * letters
 
 
 def _extract(page: str) -> Document | None:
