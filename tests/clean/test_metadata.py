@@ -6,7 +6,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from quellenlage.clean.metadata import parse_date, publication_date, title_line
+from quellenlage.clean.metadata import (
+    date_problem,
+    latest,
+    parse_date,
+    publication_date,
+    title_line,
+)
 from quellenlage.clean.noise import mark_noise
 from quellenlage.lang.base import LanguageData
 
@@ -84,3 +90,25 @@ def test_declared_date_wins(german: LanguageData) -> None:
     text = "Stand: 03.12.2025, 11:00 Uhr\nText des Artikels, der weitergeht.\n"
     found = publication_date("2025-12-01", text, mark_noise(text, german), german)
     assert found == (None, date(2025, 12, 1))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["9999-12-31", "0001-01-01", "1799-12-31", "9999-12-31T23:59:59-12:00", "01.01.0001", "x"],
+)
+def test_dates_outside_the_range_are_unknown(value: str) -> None:
+    assert parse_date(value) == (None, None)
+    assert date_problem(value) is not None
+
+
+def test_dates_inside_the_range_have_room_for_arithmetic() -> None:
+    for value in ("1800-01-01", "2026-03-14T15:02:00+14:00", latest().isoformat()):
+        at, day = parse_date(value)
+        when = at.date() if at else day
+        assert when is not None and date_problem(value) is None
+        assert when + timedelta(days=3650) > when - timedelta(days=3650)
+
+
+def test_metadata_line_with_a_placeholder_year_is_unknown(german: LanguageData) -> None:
+    text = "Ein Titel hier\nStand: 31.12.9999, 11:00 Uhr\nDer Text des Artikels geht hier weiter.\n"
+    assert publication_date(None, text, mark_noise(text, german), german) == (None, None)
