@@ -1,12 +1,15 @@
-"""Stage 3b: quotes with their speakers — direct speech in quotation marks and indirect speech
-in the Konjunktiv — found in an article's sentences, with offsets.
+"""Stage 3b: quotes with their speakers — direct speech in quotation marks (or without them after
+"Er sagt:") and indirect speech (the Konjunktiv, "dass" after a verb of saying, "laut X",
+"X zufolge", "nach Angaben von X") — found in an article's sentences, with offsets.
 
 The speaker is the phrase next to a verb of saying ("…“, sagte Putins Berater Juri Uschakow"),
-after "so"/"laut" or before "zufolge", in the same sentence or, for a quotation or reported
-clause standing alone, the neighbouring one. Pronouns ("sagte er") and bare roles ("sagte der
-Berater") resolve to the person last named as a speaker (with that role). The word lists are
-language data (``lang/de/speech.py``); until a named-entity model is wired in, a name is the
-capitalised run at the end of the speaker phrase, after its role words.
+the subject of a relative or subordinate clause ("den X … als „…“ bezeichnet hatte"), or the
+person an attribution names, in the same sentence or, for speech standing alone, the
+neighbouring one. Reported speech continues over a passage in the Konjunktiv; a pronoun next to
+a Konjunktiv I form ("lehne er … ab") is the person named last as a subject. A speaker is a
+person, organisation, role or group: never an abstract noun phrase, an adverb or a conjunction.
+A short quotation nobody is said to utter, or a title in quotation marks, is a term
+(``find_terms``), not a quote. The word lists are language data (``lang/de/speech.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +28,12 @@ from quellenlage.model import Article, Sentence
 
 _MIN_WORDS_WITHOUT_ATTRIBUTION = 4
 _MAX_QUOTE_CHARS = 3000
+_MAX_TITLE_WORDS = 6
 _PUNCTUATION = frozenset(",.;:!?…–—-()[]")
+_QUOTE_MARKS = frozenset('„“”»«‚‘"')
+_OPENING_MARKS = frozenset("„»‚")
+
+Phrase = list[tuple[str, int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +42,7 @@ class Quote:
 
     start: int
     end: int
-    kind: str  # direct | indirect
+    kind: str  # direct | indirect (find_quotes) | term (find_terms)
     speaker: str | None
     speaker_start: int | None = None
     speaker_end: int | None = None
@@ -66,195 +74,401 @@ class _Memory:
     roles: dict[str, Speaker] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One body sentence with what its attribution names."""
+
+    sentence: Sentence
+    words: Phrase
+    speaker: Speaker | None  # named next to a verb of saying or an attribution word
+    weak: Speaker | None  # the referent of "er" next to a Konjunktiv I form
+    colon: Speaker | None  # the subject of a clause that ends in ":" before speech
+
+
+@dataclass
+class _Passage:
+    """The speaker of the speech running through the last sentences."""
+
+    speaker: Speaker | None = None
+    quiet: int = 0  # sentences without speech since
+    unmarked: bool = False  # the last sentence was direct speech without quotation marks
+
+
 def find_quotes(article: Article, language: LanguageData) -> list[Quote]:
-    """Direct and indirect quotes of ``article`` in text order."""
+    """Direct and indirect quotes of ``article`` in text order (terms left out)."""
+    return [q for q in _find_all(article, language) if q.kind != "term"]
+
+
+def find_terms(article: Article, language: LanguageData) -> list[Quote]:
+    """Words in quotation marks that nobody is said to utter: scare quotes and titles."""
+    return [q for q in _find_all(article, language) if q.kind == "term"]
+
+
+def _find_all(article: Article, language: LanguageData) -> list[Quote]:
     speech = language.speech
     if speech is None:
         return []
     marks = _quote_pattern(language)
     memory = _Memory()
-    quotes: list[Quote] = []
     body = [s for s in article.sentences if not s.heading]
     _learn_roles(article.text, body, speech, memory)
-    attributed: list[Speaker | None] = []
-    for sentence in body:
-        speaker = _sentence_speaker(article.text, sentence, speech, memory)
-        if speaker is None:  # "Putin hatte … zu tun. … sagte er": the last named subject
-            memory.last = _subject(article.text, sentence, speech)[0] or memory.last
-        attributed.append(speaker)
-    previous_speaker: Speaker | None = None
-    for index, sentence in enumerate(body):
-        direct = _direct_quotes(article, sentence, marks)
-        speaker = attributed[index]
-        for start, end in direct:
-            words = len(article.text[start:end].split())
-            if speaker is None and words < _MIN_WORDS_WITHOUT_ATTRIBUTION:
-                continue  # a scare quote or a term („No-Go“), not speech
-            who = speaker or _colon_speaker(article.text, sentence, start, speech, memory)
-            if who is None and _only_quote(article, sentence, start, end):
-                who = previous_speaker
-            quotes.append(_quote(start, end, "direct", who))
-        if not direct or speaker is not None:
-            reported = _indirect(article, sentence, speech, direct, speaker is not None)
-            if reported:
-                who = (
-                    speaker
-                    or previous_speaker
-                    or _next_reported(article, body, index, attributed, speech)
-                )
-                if who is not None:
-                    quotes.append(_quote(*reported, "indirect", who))
-        previous_speaker = speaker or (previous_speaker if direct else None)
+    lines = [_attribute(article.text, sentence, speech, memory) for sentence in body]
+    quotes: list[Quote] = []
+    passage = _Passage()
+    for index, line in enumerate(lines):
+        found = _line_quotes(article, lines, index, passage, marks, speech)
+        if not found and index > 0:
+            found = _pointed_back(article, lines, index, speech, quotes)
+        quotes.extend(found)
+        _advance(passage, found, line, article.text)
     quotes.extend(_embedded_posts(article))
     return sorted(quotes, key=lambda q: q.start)
 
 
-_POST_AUTHOR = re.compile(SOCIAL_POST_AUTHOR)
-_POST_LINK = re.compile(rf"\s*(?:{'|'.join(SOCIAL_POST_MARKERS)}|https?://\S+)\s*$")
-
-
-def _embedded_posts(article: Article) -> list[Quote]:
-    """An embedded social post is a quote of its author ("— Kirill Dmitriev (@kadmitriev)"):
-    the contract lets a ``social-post`` noise span be evidence for its author's words."""
-    posts = []
-    for span in article.excluded:
-        if span.kind != "social-post":
-            continue
-        block = article.text[span.start : span.end]
-        author = _POST_AUTHOR.search(block)
-        if author is None or author.start() == 0:
-            continue
-        body = block[: author.start()].rstrip()
-        body = _POST_LINK.sub("", body).rstrip()
-        if not body.strip():
-            continue
-        start = span.start + (len(body) - len(body.lstrip()))
-        name_start = span.start + author.start("name")
-        posts.append(
-            Quote(
-                start,
-                span.start + len(body),
-                "direct",
-                author["name"].strip(),
-                name_start,
-                span.start + author.end("name"),
-            )
-        )
-    return posts
-
-
-def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _Memory) -> None:
-    """Roles tied to names in subject position ("Oberbürgermeisterin Petra Sommerfeld hatte …"),
-    so that "sagte die Oberbürgermeisterin" finds her. Objects ("ließ der Präsident X abholen")
-    are not subjects and are not learnt."""
-    for sentence in body:
-        speaker, roles = _subject(text, sentence, speech)
-        if speaker and roles:
-            memory.roles.setdefault(role_key(roles[-1], speech), speaker)
-
-
-def _subject(text: str, sentence: Sentence, speech: SpeechData) -> tuple[Speaker | None, list[str]]:
-    """The person named at the start of a sentence (its subject), and the roles given there."""
+def _attribute(text: str, sentence: Sentence, speech: SpeechData, memory: _Memory) -> _Line:
     words = [(text[a:b], a, b) for a, b in sentence.tokens]
-    phrase = _phrase(words, 0, speech, forward=True)
-    name = _name(phrase, speech)
-    roles = [w for w, _, _ in phrase if is_role(w, speech)]
-    if not name or (phrase[0][0].lower() in speech.determiners and not roles):
-        return None, roles  # "Die Europäer müssten …" is a group, not a named person
-    return Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2]), roles
-
-
-def _colon_speaker(
-    text: str, sentence: Sentence, quote_start: int, speech: SpeechData, memory: _Memory
-) -> Speaker | None:
-    """ "X verteidigte den Schritt: „…“": the subject of a clause that introduces the quote."""
-    before = text[sentence.start : quote_start].rstrip(' „»«"‚')
-    if not before.endswith(":"):
-        return None
-    words = [(text[a:b], a, b) for a, b in sentence.tokens]
-    return _resolve(_phrase(words, 0, speech, forward=True), speech, memory)
-
-
-def _quote(start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
+    speaker = _sentence_speaker(words, speech, memory)
+    weak = None
     if speaker is None:
-        return Quote(start, end, kind, None)
-    return Quote(start, end, kind, speaker.name, speaker.start, speaker.end)
+        weak = _pronoun_of_subjunctive(words, speech, memory)
+        memory.last = _subject(words, speech)[0] or memory.last  # "Putin hatte … . Er …"
+    colon = speaker or _colon_speaker(words, speech, memory)
+    return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
 
 
-def _quote_pattern(language: LanguageData) -> re.Pattern[str]:
-    alternatives = [
-        f"{re.escape(o)}(?P<q{n}>[^{re.escape(o + c)}\\n]{{1,{_MAX_QUOTE_CHARS}}}){re.escape(c)}"
-        for n, (o, c) in enumerate(language.quote_pairs)
+def _advance(passage: _Passage, found: list[Quote], line: _Line, text: str) -> None:
+    """Carry the speaker of this sentence's speech to the next ones (a passage in the
+    Konjunktiv may pause for one sentence)."""
+    spoken = [q for q in found if q.kind != "term" and q.speaker is not None]
+    if not spoken:
+        passage.quiet += 1
+        passage.unmarked = False
+        if passage.quiet > 1:
+            passage.speaker = None
+        return
+    last = spoken[-1]
+    assert last.speaker is not None
+    passage.speaker = Speaker(last.speaker, last.speaker_start or 0, last.speaker_end or 0)
+    passage.quiet = 0
+    passage.unmarked = (
+        last.kind == "direct"
+        and last.end >= _without_period_of(text, line)
+        and text[last.start - 1 : last.start] not in _QUOTE_MARKS
+    )
+
+
+def _line_quotes(
+    article: Article,
+    lines: list[_Line],
+    index: int,
+    passage: _Passage,
+    marks: re.Pattern[str],
+    speech: SpeechData,
+) -> list[Quote]:
+    """The quotes and terms of one sentence."""
+    line = lines[index]
+    text = article.text
+    same_paragraph = (
+        index > 0 and "\n" not in text[lines[index - 1].sentence.end : line.sentence.start]
+    )
+    continuing = passage.speaker if passage.quiet == 0 and same_paragraph else None
+    if continuing and passage.unmarked and _continues_unmarked(line, speech):
+        return [_quote(line.sentence.start, _without_period_of(text, line), "direct", continuing)]
+    found: list[Quote] = []
+    unmarked = _unmarked_after_colon(article, line, speech)
+    if unmarked is not None:
+        found.append(unmarked)
+    attributed = line.speaker or (None if continuing else line.weak)
+    for start, end in _direct_quotes(article, line.sentence, marks):
+        found.append(_marked(article, line, start, end, attributed, continuing, passage, speech))
+    if unmarked is None and (not _has_marks(line.words) or attributed is not None):
+        reported = _indirect(article, line, speech)
+        carried = passage.speaker if passage.quiet <= 1 else None
+        who = line.speaker or carried or line.weak or _next_reported(article, lines, index, speech)
+        if reported and who is not None:
+            found.append(_quote(*reported, "indirect", who))
+    return _absorb_terms(found, text)
+
+
+def _marked(
+    article: Article,
+    line: _Line,
+    start: int,
+    end: int,
+    attributed: Speaker | None,
+    continuing: Speaker | None,
+    passage: _Passage,
+    speech: SpeechData,
+) -> Quote:
+    """A quotation in marks: a quote of its speaker, or a term (a title, a scare quote)."""
+    text = article.text
+    if _is_title(text, line, start, end, attributed is not None, speech):
+        return Quote(start, end, "term", None)
+    words = len(text[start:end].split())
+    who = attributed or (line.colon if _after_colon(line, start) else None)
+    alone = _only_quote(article, line.sentence, start, end)
+    if (
+        who is None
+        and continuing is not None
+        and (words >= _MIN_WORDS_WITHOUT_ATTRIBUTION or alone)
+    ):
+        who = continuing  # "… lehne er „rundweg ab“. Diese Vorschläge „blockieren …“."
+    if who is None and alone and passage.quiet == 0:
+        who = passage.speaker  # a quotation continuing the previous one
+    if who is None and words < _MIN_WORDS_WITHOUT_ATTRIBUTION:
+        return Quote(start, end, "term", None)  # a scare quote or a term („No-Go“)
+    return _quote(start, end, "direct", who)
+
+
+def _absorb_terms(found: list[Quote], text: str) -> list[Quote]:
+    """A short quotation inside a longer quote of the same speaker belongs to that quote
+    („Dutzende Treffen“ in "Rubio habe schon „Dutzende Treffen“ absolviert")."""
+    kept = []
+    for quote in found:
+        short = len(text[quote.start : quote.end].split()) < _MIN_WORDS_WITHOUT_ATTRIBUTION
+        inside = any(
+            other is not quote
+            and other.kind != "term"
+            and other.start <= quote.start
+            and quote.end <= other.end
+            and (other.end - other.start) > (quote.end - quote.start)
+            and quote.speaker in (None, other.speaker)
+            for other in found
+        )
+        if inside and (short or quote.kind == "term" or _inside_direct(quote, found)):
+            continue
+        kept.append(quote)
+    return kept
+
+
+def _inside_direct(quote: Quote, found: list[Quote]) -> bool:
+    return any(
+        o is not quote and o.kind == "direct" and o.start <= quote.start and quote.end <= o.end
+        for o in found
+    )
+
+
+def _pointed_back(
+    article: Article, lines: list[_Line], index: int, speech: SpeechData, quotes: list[Quote]
+) -> list[Quote]:
+    """ "Das teilte X mit." after a plain sentence: that sentence is what X said."""
+    line, before = lines[index], lines[index - 1]
+    words = line.words
+    if (
+        line.speaker is None
+        or len(words) < 2
+        or words[0][0].lower() not in speech.back_pointers
+        or words[1][0].lower() not in speech.verbs
+        or before.speaker is not None
+        or _has_marks(before.words)
+        or any(q.start < before.sentence.end and q.end > before.sentence.start for q in quotes)
+    ):
+        return []
+    return [
+        _quote(
+            before.sentence.start,
+            _without_period_of(article.text, before),
+            "indirect",
+            line.speaker,
+        )
     ]
-    return re.compile("|".join(alternatives))
 
 
-def _direct_quotes(
-    article: Article, sentence: Sentence, marks: re.Pattern[str]
-) -> list[tuple[int, int]]:
-    """(start, end) of the words inside quotation marks in this sentence."""
-    text = article.text[sentence.start : sentence.end]
-    found = []
-    for match in marks.finditer(text):
-        group = next(g for g in match.groupdict() if match.group(g) is not None)
-        start, end = sentence.start + match.start(group), sentence.start + match.end(group)
-        if not article.is_excluded(start, end):
-            found.append((start, end))
-    return found
+# --- speech without quotation marks ---------------------------------------------------------
 
 
-def _only_quote(article: Article, sentence: Sentence, start: int, end: int) -> bool:
-    """The sentence is the quotation and nothing else (a quote continuing the previous one)."""
-    outside = article.text[sentence.start : start - 1] + article.text[end + 1 : sentence.end]
-    return not any(c.isalnum() for c in outside)
+def _colon_index(words: Phrase) -> int | None:
+    """The first colon outside quotation marks that has words after it."""
+    inside = _inside_quotes(words)
+    for i, (word, _, _) in enumerate(words[:-1]):
+        if word == ":" and i not in inside:
+            return i
+    return None
 
 
-def _words(article: Article, sentence: Sentence) -> list[tuple[str, int, int]]:
-    return [(article.text[a:b], a, b) for a, b in sentence.tokens]
+def _after_colon(line: _Line, start: int) -> bool:
+    colon = _colon_index(line.words)
+    return colon is not None and line.words[colon][2] <= start
 
 
-def _sentence_speaker(
-    text: str, sentence: Sentence, speech: SpeechData, memory: _Memory
-) -> Speaker | None:
+def _unmarked_after_colon(article: Article, line: _Line, speech: SpeechData) -> Quote | None:
+    """ "Er sagt: Wir …": the words after a colon that follows a verb of saying, when they do
+    not open with a quotation mark; quotations inside them belong to them."""
+    colon = _colon_index(line.words)
+    if colon is None or line.colon is None:
+        return None
+    before = [w.lower() for w, _, _ in line.words[_clause_start(line.words, colon) : colon]]
+    if not any(w in speech.verbs for w in before):
+        return None
+    first = line.words[colon + 1]
+    if first[0] in _QUOTE_MARKS:
+        return None
+    end = _without_period_of(article.text, line)
+    if end <= first[1]:
+        return None
+    after = range(colon + 1, len(line.words))
+    reported = any(_is_konjunktiv_i(line.words, i, speech) for i in after)
+    return _quote(first[1], end, "indirect" if reported else "direct", line.colon)
+
+
+def _continues_unmarked(line: _Line, speech: SpeechData) -> bool:
+    """A sentence after unmarked direct speech that is still the speaker's own ("Wir …")."""
+    lowered = {w.lower() for w, _, _ in line.words}
+    return (
+        line.speaker is None and not _has_marks(line.words) and bool(lowered & speech.first_person)
+    )
+
+
+def _has_marks(words: Phrase) -> bool:
+    return any(w in _QUOTE_MARKS for w, _, _ in words)
+
+
+def _colon_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """ "X verteidigte den Schritt: „…“": the subject of a clause that introduces the quote."""
+    if _colon_index(words) is None:
+        return None
+    return _resolve(_phrase(words, 0, speech, forward=True), speech, memory, subject=True)
+
+
+# --- terms and titles -------------------------------------------------------------------------
+
+
+def _is_title(
+    text: str, line: _Line, start: int, end: int, attributed: bool, speech: SpeechData
+) -> bool:
+    """A title or a name in quotation marks: „Technik des Dramas“, „Allg. Ztg.“, a list's
+    name in parentheses. It is a noun phrase (no clause punctuation, few words) that starts
+    with a capital letter and is either in title case, follows a noun that names works or
+    plans, stands in parentheses, or, where nobody speaks, follows an article."""
+    inner = text[start:end]
+    tokens = inner.split()
+    if not tokens or len(tokens) > _MAX_TITLE_WORDS or not inner[:1].isupper():
+        return False
+    if any(c in inner for c in ",;!?:"):
+        return False
+    lettered = [t for t in tokens if t[:1].isalpha()]
+    if len(lettered) >= 2 and all(t[:1].isupper() for t in lettered):
+        return True
+    before = _word_before(line.words, start)
+    lower = before.lower()
+    if lower == "(" or _is_title_noun(lower, speech):
+        return True
+    return not attributed and lower in speech.determiners
+
+
+def _word_before(words: Phrase, start: int) -> str:
+    """The word before the opening quotation mark at ``start``."""
+    previous = [w for w, _, e in words if e <= start and w not in _QUOTE_MARKS]
+    return previous[-1] if previous else ""
+
+
+def _is_title_noun(lower: str, speech: SpeechData) -> bool:
+    return any(lower.endswith(noun) for noun in speech.title_nouns if len(lower) >= len(noun))
+
+
+# --- attribution ------------------------------------------------------------------------------
+
+
+def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
     """The speaker this sentence names next to a verb of saying or an attribution word.
 
-    Closing attributions (", sagte X", ", so X") are tried first, then "laut X" / "X zufolge",
-    then any other verb of saying with the phrase after it or the subject before it.
+    Closing attributions (", sagte X", ", so X") are tried first, then "laut X", "X zufolge"
+    and "nach Angaben von X", then any other verb of saying with the phrase after it, the
+    subject of its clause or the subject before it.
     """
-    words = [(text[a:b], a, b) for a, b in sentence.tokens]
     inside = _inside_quotes(words)
     outside = [i for i in range(len(words)) if i not in inside]
+    lowered = [w.lower() for w, _, _ in words]
     after_comma = [
         i
         for i in outside
-        if i > 0 and words[i - 1][0] == "," and words[i][0].lower() in speech.verbs | {"so"}
+        if i > 0 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}
     ]
-    attribution = [
-        i
-        for i in outside
-        if words[i][0].lower() == "laut" and (i == 0 or words[i - 1][0] in _PUNCTUATION)
+    laut = [
+        i for i in outside if lowered[i] == "laut" and (i == 0 or words[i - 1][0] in _PUNCTUATION)
     ]
-    zufolge = [i for i in outside if words[i][0].lower() == "zufolge"]
-    verbs = [i for i in outside if words[i][0].lower() in speech.verbs]
+    zufolge = [i for i in outside if lowered[i] == "zufolge"]
+    angaben = [i for i in outside if _report_noun_after(lowered, i, speech) is not None]
+    verbs = [i for i in outside if lowered[i] in speech.verbs]
     found: dict[int, Speaker] = {}
-    for i in sorted(set(after_comma + attribution + zufolge + verbs)):  # text order: pronouns
+    for i in sorted(set(after_comma + laut + zufolge + angaben + verbs)):  # text order: pronouns
         speaker = None  # then refer to a person named earlier in the same sentence
-        if i in after_comma or i in attribution:
-            speaker = _resolve(_phrase(words, i + 1, speech, forward=True), speech, memory)
+        if i in after_comma:
+            speaker = _closing_speaker(words, i, speech, memory)
+        elif i in laut:
+            speaker = _resolve(_phrase(words, i + 1, speech, forward=True), speech, memory, True)
         elif i in zufolge:
             speaker = _resolve(_phrase(words, i - 1, speech, forward=False), speech, memory)
+        elif i in angaben:
+            speaker = _report_speaker(words, i, speech, memory)
         else:
             speaker = _verb_speaker(words, i, speech, memory)
         if speaker:
             found[i] = speaker
-    for i in after_comma + attribution + zufolge + verbs:
+    for i in after_comma + laut + zufolge + angaben + verbs:
         if i in found:
             return found[i]
     return None
 
 
+def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """ "„…“, sagte der Dichter": the phrase after the verb; but after an inserted clause
+    ("Der Statiker X, der …, nannte den Zustand …") the subject stands before it."""
+    after = _phrase(words, i + 1, speech, forward=True)
+    if after and after[0][0].lower() in speech.determiners and not _is_named(after, speech):
+        speaker = _verb_speaker(words, i, speech, memory)
+        if speaker is not None:
+            return speaker
+    return _resolve(after, speech, memory, subject=True)
+
+
+def _is_named(phrase: Phrase, speech: SpeechData) -> bool:
+    """The phrase holds a name or a role, not only a common noun."""
+    return any(is_role(w, speech) for w, _, _ in phrase) or (
+        bool(_name(phrase, speech)) and phrase[0][0].lower() not in speech.determiners
+    )
+
+
+def _report_noun_after(lowered: list[str], i: int, speech: SpeechData) -> int | None:
+    """Index of the source noun in "nach [den|eigenen] Angaben …" / "nach Kreml-Angaben"."""
+    if lowered[i] != "nach":
+        return None
+    for j in (i + 1, i + 2):
+        if j < len(lowered) and lowered[j].rsplit("-", 1)[-1] in speech.report_nouns:
+            return j
+        opens = lowered[j] in speech.determiners | {"eigenen"} if j < len(lowered) else False
+        if j < len(lowered) and not opens and not lowered[j].endswith(("en", "er")):
+            return None  # "nach russischen Angaben" goes on, "nach dem Treffen" does not
+    return None
+
+
+def _report_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """ "nach Angaben von X" / "nach Kreml-Angaben" / "nach eigenen Angaben" (the subject)."""
+    lowered = [w.lower() for w, _, _ in words]
+    j = _report_noun_after(lowered, i, speech)
+    assert j is not None
+    word, start, _ = words[j]
+    if "-" in word:  # "nach Kreml-Angaben"
+        prefix = word.rsplit("-", 1)[0]
+        return Speaker(prefix, start, start + len(prefix))
+    if "eigenen" in lowered[i + 1 : j]:
+        return _resolve(_phrase(words, 0, speech, forward=True), speech, memory, True)
+    following = j + 1
+    if following < len(words) and lowered[following] == "von":
+        following += 1
+    elif following >= len(words) or lowered[following] not in speech.genitive_articles:
+        return _resolve(words[i + 1 : j + 1], speech, memory)  # "nach russischen Angaben"
+    phrase = _phrase(words, following, speech, forward=True)
+    return _resolve(phrase, speech, memory, True)
+
+
 def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
-    """The phrase after the verb ("sagte Uschakow"), else its subject ("Uschakow sagte")."""
+    """The phrase after the verb ("sagte Uschakow"), the subject of a verb-final clause
+    ("den Putin … bezeichnet hatte", "wie der Kreml mitteilte"), else the subject before the
+    verb, past a relative clause or an apposition ("Der Statiker X, der …, nannte …")."""
+    vorfeld = _vorfeld(words, i, speech)
+    if vorfeld and _is_named(vorfeld, speech):
+        return _resolve(vorfeld, speech, memory, subject=True)  # "Die Opposition warf der …"
     after = _phrase(words, i + 1, speech, forward=True)
     first = after[0][0] if after else ""
     starts_object = first.lower() in speech.determiners or (
@@ -264,18 +478,140 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
         after = []  # an object ("nannte die Verhandlungen", "forderte schnelle Hilfen")
     speaker = _resolve(after, speech, memory)
     if speaker is None:
-        before = _phrase(words, i - 1, speech, forward=False)
-        start = i - len(before) - 1
-        if start < 0 or words[start][0] in _PUNCTUATION or words[start][0] in '„“"':
-            speaker = _resolve(before, speech, memory)
+        speaker = _clause_subject(words, i, speech, memory)
+    if speaker is None:
+        speaker = _subject_before(words, i, speech, memory)
+    if speaker is None and vorfeld:
+        speaker = _resolve(vorfeld, speech, memory, subject=True)
     return speaker
 
 
-def _inside_quotes(words: list[tuple[str, int, int]]) -> set[int]:
+def _vorfeld(words: Phrase, i: int, speech: SpeechData) -> Phrase:
+    """The noun phrase that opens the main clause of the verb at ``i`` (its subject in
+    verb-second order, "Die Opposition im Stadtrat warf …"), or [] when something else opens
+    it (a prepositional phrase, an adverb, a subordinate clause)."""
+    start = _clause_start(words, i)
+    opener = words[start][0].lower() if start < i else ""
+    if not opener or (start > 0 and opener in speech.relative_pronouns | speech.subordinators):
+        return []
+    between = words[start:i]
+    if any(w in _PUNCTUATION or w.lower() in speech.verbs for w, _, _ in between):
+        return []
+    phrase = _phrase(words, start, speech, forward=True)
+    return phrase if phrase and phrase[0][1] == words[start][1] else []
+
+
+def _clause_start(words: Phrase, i: int) -> int:
+    """The first word of the clause that holds word ``i`` (after a comma, colon or dash)."""
+    inside = _inside_quotes(words)
+    j = i - 1
+    while j >= 0 and not (words[j][0] in ",:;–—" and j not in inside):
+        j -= 1
+    return j + 1
+
+
+def _clause_subject(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """The subject right after a relative pronoun or a subordinating word of a verb-final
+    clause, or, for "der"/"die" as the subject itself, the phrase it refers back to."""
+    start = _clause_start(words, i)
+    if start >= i - 1:
+        return None
+    opener = words[start][0].lower()
+    if opener not in speech.relative_pronouns | speech.subordinators:
+        return None
+    subject = _resolve(_phrase(words, start + 1, speech, forward=True), speech, memory, True)
+    if subject is not None or opener not in speech.relative_pronouns or start < 2:
+        return subject
+    antecedent = _phrase(words, start - 2, speech, forward=False)
+    return _resolve(antecedent, speech, memory)
+
+
+def _subject_before(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """The phrase before the verb when it opens its clause; an inserted clause between
+    commas right before the verb is skipped."""
+    end = i - 1
+    if end > 0 and words[end][0] == ",":
+        inside = _inside_quotes(words)
+        commas = [j for j in range(end) if words[j][0] == "," and j not in inside]
+        if not commas:
+            return None
+        end = commas[-1] - 1
+    before = _phrase(words, end, speech, forward=False)
+    start = end - len(before)
+    if start >= 0 and words[start][0] not in _PUNCTUATION and words[start][0] not in _QUOTE_MARKS:
+        return None
+    return _resolve(before, speech, memory, subject=True)
+
+
+def _pronoun_of_subjunctive(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """ "Alle Änderungen lehne er ab", "Er habe …": a third-person pronoun as the subject of a
+    Konjunktiv I form reports the speech of the person named last as a subject."""
+    inside = _inside_quotes(words)
+    personal = speech.subject_pronouns - {"es", "man"}
+    for i in range(len(words)):
+        if i in inside or not _is_konjunktiv_i(words, i, speech):
+            continue
+        follows = i + 1 < len(words) and words[i + 1][0].lower() in personal
+        leads = (
+            i > 0
+            and words[i - 1][0].lower() in personal
+            and (i == 1 or words[i - 2][0] in _PUNCTUATION)
+        )
+        if follows or leads:
+            return memory.last
+    return None
+
+
+def _is_konjunktiv_i(words: Phrase, i: int, speech: SpeechData) -> bool:
+    """A listed Konjunktiv I form, or a verb form in -e next to "er"/"es"/"man" ("lehne er",
+    "man plane"), where the indicative would end in -t."""
+    word = words[i][0]
+    lower = word.lower()
+    if lower in speech.subjunctive:
+        return True
+    if (
+        not word[:1].islower()
+        or len(lower) < 4
+        or not lower.endswith("e")
+        or lower.endswith("te")
+        or lower in speech.not_verbs | speech.determiners | speech.function_words
+    ):
+        return False
+    after = words[i + 1][0].lower() if i + 1 < len(words) else ""
+    before = words[i - 1][0].lower() if i > 0 else ""
+    opens = i < 2 or words[i - 2][0] in _PUNCTUATION
+    inverted = i > 0 and before not in _PUNCTUATION and after in speech.subject_pronouns
+    return inverted or (before in speech.subject_pronouns and opens)
+
+
+def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _Memory) -> None:
+    """Roles tied to names in subject position ("Oberbürgermeisterin Petra Sommerfeld hatte …"),
+    so that "sagte die Oberbürgermeisterin" finds her. Objects ("ließ der Präsident X abholen")
+    are not subjects and are not learnt."""
+    for sentence in body:
+        words = [(text[a:b], a, b) for a, b in sentence.tokens]
+        speaker, roles = _subject(words, speech)
+        if speaker and roles:
+            memory.roles.setdefault(role_key(roles[-1], speech), speaker)
+
+
+def _subject(words: Phrase, speech: SpeechData) -> tuple[Speaker | None, list[str]]:
+    """The person named at the start of a sentence (its subject), and the roles given there."""
+    phrase = _phrase(words, 0, speech, forward=True)
+    if not phrase:
+        return None, []
+    name = _name(phrase, speech)
+    roles = [w for w, _, _ in phrase if is_role(w, speech)]
+    if not name or (phrase[0][0].lower() in speech.determiners and not roles):
+        return None, roles  # "Die Europäer müssten …" is a group, not a named person
+    return Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2]), roles
+
+
+def _inside_quotes(words: Phrase) -> set[int]:
     inside: set[int] = set()
     depth = 0
     for i, (word, _, _) in enumerate(words):
-        if word in ("„", "»", "‚") or (word == '"' and depth == 0):
+        if word in _OPENING_MARKS or (word == '"' and depth == 0):
             depth += 1
         elif word in ("“", "”", "«", "‘") or (word == '"' and depth > 0):
             depth = max(depth - 1, 0)
@@ -284,23 +620,18 @@ def _inside_quotes(words: list[tuple[str, int, int]]) -> set[int]:
     return inside
 
 
-Phrase = list[tuple[str, int, int]]
-
-
 def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phrase:
     """The noun phrase next to the verb, up to punctuation, a preposition or the object that
     follows a name; after a comma, an apposition that names the person ("die Sprecherin des
     Hauses, Karoline Leavitt,")."""
     step = 1 if forward else -1
     phrase: Phrase = []
-    while (
-        forward and 0 <= index < len(words) and words[index][0].lower() in (speech.skipped_adverbs)
-    ):
+    while forward and 0 <= index < len(words) and words[index][0].lower() in speech.skipped_adverbs:
         index += 1
     while 0 <= index < len(words):
         word = words[index][0]
         lower = word.lower()
-        if word in _PUNCTUATION or lower in speech.phrase_stops or word in '„“»«"':
+        if word in _PUNCTUATION or lower in speech.phrase_stops or word in _QUOTE_MARKS:
             break
         if lower in speech.verbs or (not forward and lower in speech.skipped_adverbs):
             break
@@ -332,7 +663,12 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
 
 
 def _has_name_candidate(phrase: Phrase, speech: SpeechData) -> bool:
-    return any(w[:1].isupper() and not is_role(w, speech) for w, _, _ in phrase)
+    return any(
+        w[:1].isupper()
+        and not is_role(w, speech)
+        and w.lower() not in speech.determiners | speech.function_words
+        for w, _, _ in phrase
+    )
 
 
 def _role_follows(words: Phrase, index: int, speech: SpeechData) -> bool:
@@ -343,22 +679,35 @@ def _role_follows(words: Phrase, index: int, speech: SpeechData) -> bool:
 
 
 def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
-    """The capitalised run at the end of the phrase, after role words and not owned by an
-    organisation ("des Weißen Hauses")."""
+    """The capitalised run at the end of the phrase, after role words, without adverbs or
+    conjunctions ("So", "Nun") and not owned by an organisation ("des Weißen Hauses"); a
+    phrase headed by an abstract noun ("diese Darstellungen Moskaus") names nobody."""
+    if _is_abstract(phrase, speech):
+        return []
     run: Phrase = []
     for word in reversed(phrase):
         lower = word[0].lower()
         if not word[0][:1].isupper() or is_role(word[0], speech) or lower in speech.pronouns:
             break
-        if lower in speech.determiners:
+        if lower in speech.determiners or lower in speech.function_words:
             break
         run.insert(0, word)
     if not run:
         return []
     position = len(phrase) - len(run)
-    if position > 0 and phrase[position - 1][0].lower() in speech.genitive_articles:
+    if position > 1 and phrase[position - 1][0].lower() in speech.genitive_articles:
         return []
     return run
+
+
+def _is_abstract(phrase: Phrase, speech: SpeechData) -> bool:
+    """The phrase's first noun is an abstract one ("Darstellungen", "Einigung"), not a role."""
+    for word, _, _ in phrase:
+        lower = word.lower()
+        if not word[:1].isupper() or lower in speech.determiners or lower in speech.function_words:
+            continue
+        return not is_role(word, speech) and lower.endswith(speech.abstract_endings)
+    return False
 
 
 @lru_cache(maxsize=100_000)  # called for every token of a story
@@ -371,30 +720,52 @@ def is_role(word: str, speech: SpeechData) -> bool:
     )
 
 
-def _resolve(phrase: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
-    """A named person, or whom a pronoun or a bare role refers to."""
+def _resolve(
+    phrase: Phrase, speech: SpeechData, memory: _Memory, subject: bool = False
+) -> Speaker | None:
+    """A named person, or whom a pronoun or a bare role refers to; for a phrase in subject
+    position, also a group or a person named by a common noun ("der Dichter")."""
     if not phrase:
         return None
     lowered = [w.lower() for w, _, _ in phrase]
     if len(phrase) == 1 and lowered[0] in speech.pronouns:
         return memory.last
+    if _is_abstract(phrase, speech):
+        return None
     name = _name(phrase, speech)
+    whole = Speaker(" ".join(w for w, _, _ in phrase), phrase[0][1], phrase[-1][2])
     if name:
         speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
+        position = len(phrase) - len(name)
+        if position and lowered[position - 1] in speech.determiners:
+            return speaker  # "der Kreml", "die Europäer": not a person to refer back to
         for word, _, _ in phrase:
             if is_role(word, speech):
                 memory.roles[role_key(word, speech)] = speaker
         memory.last = speaker
         return speaker
     roles = [w for w, _, _ in phrase if is_role(w, speech)]
-    if not roles:
-        return None
-    whole = Speaker(" ".join(w for w, _, _ in phrase), phrase[0][1], phrase[-1][2])
-    if lowered[0] in speech.indefinite:
-        return whole  # "ein Sprecher des Ministeriums": someone not named before
-    if lowered[0] in speech.determiners:
-        return memory.roles.get(role_key(roles[-1], speech))  # "der Berater"
-    return whole  # "russische Medien"
+    if roles:
+        if lowered[0] in speech.indefinite:
+            return whole  # "ein Sprecher des Ministeriums": someone not named before
+        if lowered[0] in speech.determiners:
+            return memory.roles.get(role_key(roles[-1], speech), whole)  # "der Berater"
+        return whole  # "russische Medien"
+    if subject and _has_noun(phrase, speech):
+        return whole
+    return None
+
+
+def _has_noun(phrase: Phrase, speech: SpeechData) -> bool:
+    """The phrase ends in a noun (German heads come last: "der Dichter") and does not open
+    as an object ("den Zustand") or with an adverb or a conjunction ("Gestern", "So")."""
+    head, first = phrase[-1][0], phrase[0][0].lower()
+    return (
+        head[:1].isupper()
+        and head.lower() not in speech.function_words | speech.pronouns
+        and first not in speech.object_determiners
+        and first not in speech.function_words
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -405,51 +776,80 @@ def role_key(word: str, speech: SpeechData) -> str:
     return min(matches, key=len) if matches else lower  # "Stadtkämmerer" -> "kämmerer"
 
 
-def _indirect(
-    article: Article,
-    sentence: Sentence,
-    speech: SpeechData,
-    direct: list[tuple[int, int]],
-    attributed: bool,
-) -> tuple[int, int] | None:
-    """The reported clause of a sentence in the Konjunktiv, or None."""
-    words = _words(article, sentence)
-    outside = [w.lower() for w, a, _ in words if not any(s - 1 <= a < e + 1 for s, e in direct)]
+# --- indirect speech --------------------------------------------------------------------------
+
+
+def _indirect(article: Article, line: _Line, speech: SpeechData) -> tuple[int, int] | None:
+    """The reported clause of a sentence, or None: a sentence in the Konjunktiv, a "dass"
+    clause after a verb of saying, or what "laut X", "X zufolge" or "nach Angaben von X"
+    attribute to X (in any mood)."""
+    words, sentence, text = line.words, line.sentence, article.text
+    inside = _inside_quotes(words)
+    outside = [i for i in range(len(words)) if i not in inside]
     lowered = [w.lower() for w, _, _ in words]
-    closing = not direct and (
-        any(  # "Es gibt viel zu tun, sagte er."
-            i > 1 and words[i - 1][0] == "," and w in speech.verbs | {"so"}
-            for i, w in enumerate(lowered)
+    attributed = line.speaker is not None or line.weak is not None
+    clause = _verb_then_clause(lowered, words, speech)
+    closing = not _has_marks(words) and (
+        any(
+            i > 1 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}
+            for i in outside
         )
-        or _verb_then_clause(lowered, words, speech) is not None  # "sagte am Montag, es …"
+        or clause is not None  # "sagte am Montag, es …"
     )
-    marked = any(w in speech.subjunctive for w in outside) or (
-        attributed and (closing or any(w in speech.subjunctive_ii for w in outside))
+    konjunktiv = any(_is_konjunktiv_i(words, i, speech) for i in outside)
+    marked = konjunktiv or (
+        attributed
+        and (
+            closing
+            or any(lowered[i] in speech.subjunctive_ii for i in outside)
+            or _attributed_by_phrase(lowered, outside, speech)
+            or (clause is not None and lowered[clause] == "dass")
+        )
     )
     if not marked:
         return None
-    text = article.text
     for i, lower in enumerate(lowered):
-        if lower == "dass" and i > 1 and words[i - 1][0] == ",":
+        if (
+            lower == "dass"
+            and i > 1
+            and words[i - 1][0] == ","
+            and _after_saying(lowered, i, speech)
+        ):
             return words[i][2] + 1, _clause_end(words, i, speech, sentence, text)
-    for i, lower in enumerate(lowered):
-        if i > 1 and words[i - 1][0] == "," and lower in speech.verbs | {"so"}:
+    for i in outside:
+        if i > 1 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}:
             return sentence.start, words[i - 2][2]  # "Es gebe viel Arbeit, sagte X"
-    clause = _verb_then_clause(lowered, words, speech)
     if clause is not None:
         return words[clause][1], _without_period(text, sentence)  # "sagte, X habe …"
     return sentence.start, _without_period(text, sentence)
 
 
+def _attributed_by_phrase(lowered: list[str], outside: list[int], speech: SpeechData) -> bool:
+    return any(
+        lowered[i] in ("laut", "zufolge") or _report_noun_after(lowered, i, speech) is not None
+        for i in outside
+    )
+
+
+def _after_saying(lowered: list[str], dass: int, speech: SpeechData) -> bool:
+    """A verb of saying stands in the clause before "dass" (or anywhere when it is Konjunktiv)."""
+    return any(w in speech.verbs for w in lowered[max(0, dass - 10) : dass]) or any(
+        w in speech.subjunctive | speech.subjunctive_ii for w in lowered[dass:]
+    )
+
+
 def _verb_then_clause(lowered: list[str], words: Phrase, speech: SpeechData) -> int | None:
-    """Index of the first word of the clause after "sagte [am Mittwoch]," — or None."""
+    """Index of the first word of the clause after "sagte [am Mittwoch]," — or None when there
+    is none or it is not what was said ("…, obwohl er …")."""
     for i, lower in enumerate(lowered):
         if lower not in speech.verbs:
             continue
         for j in range(i + 1, min(i + 8, len(words) - 1)):
             if words[j][0] == ",":
+                if lowered[j + 1] in speech.not_reported_openers:
+                    return None
                 return j + 1
-            if words[j][0] in _PUNCTUATION or words[j][0] in "„“":
+            if words[j][0] in _PUNCTUATION or words[j][0] in _QUOTE_MARKS:
                 break
     return None
 
@@ -469,19 +869,97 @@ def _without_period(text: str, sentence: Sentence) -> int:
     return end
 
 
+def _without_period_of(text: str, line: _Line) -> int:
+    return _without_period(text, line.sentence)
+
+
 def _next_reported(
-    article: Article,
-    body: list[Sentence],
-    index: int,
-    attributed: list[Speaker | None],
-    speech: SpeechData,
+    article: Article, lines: list[_Line], index: int, speech: SpeechData
 ) -> Speaker | None:
     """The speaker of the next sentence when it continues the same reported speech."""
     following = index + 1
     if (
-        following < len(body)
-        and attributed[following] is not None
-        and _indirect(article, body[following], speech, [], True) is not None
+        following < len(lines)
+        and lines[following].speaker is not None
+        and _indirect(article, lines[following], speech) is not None
     ):
-        return attributed[following]
+        return lines[following].speaker
     return None
+
+
+# --- quotation marks --------------------------------------------------------------------------
+
+
+def _quote(start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
+    if speaker is None:
+        return Quote(start, end, kind, None)
+    return Quote(start, end, kind, speaker.name, speaker.start, speaker.end)
+
+
+def _quote_pattern(language: LanguageData) -> re.Pattern[str]:
+    alternatives = [
+        f"{re.escape(o)}(?P<q{n}>[^{re.escape(o + c)}\\n]{{1,{_MAX_QUOTE_CHARS}}}){re.escape(c)}"
+        for n, (o, c) in enumerate(language.quote_pairs)
+    ]
+    return re.compile("|".join(alternatives))
+
+
+def _direct_quotes(
+    article: Article, sentence: Sentence, marks: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """(start, end) of the words inside quotation marks in this sentence; a quotation nested
+    in another one belongs to it."""
+    text = article.text[sentence.start : sentence.end]
+    found: list[tuple[int, int]] = []
+    for match in marks.finditer(text):
+        group = next(g for g in match.groupdict() if match.group(g) is not None)
+        start, end = sentence.start + match.start(group), sentence.start + match.end(group)
+        if not article.is_excluded(start, end):
+            found.append((start, end))
+    return [
+        (s, e)
+        for s, e in found
+        if not any(o <= s and e <= c and (o, c) != (s, e) for o, c in found)
+    ]
+
+
+def _only_quote(article: Article, sentence: Sentence, start: int, end: int) -> bool:
+    """The sentence is the quotation and nothing else (a quote continuing the previous one)."""
+    outside = article.text[sentence.start : start - 1] + article.text[end + 1 : sentence.end]
+    return not any(c.isalnum() for c in outside)
+
+
+# --- embedded social posts ------------------------------------------------------------------
+
+_POST_AUTHOR = re.compile(SOCIAL_POST_AUTHOR)
+_POST_LINK = re.compile(rf"\s*(?:{'|'.join(SOCIAL_POST_MARKERS)}|https?://\S+)\s*$")
+
+
+def _embedded_posts(article: Article) -> list[Quote]:
+    """An embedded social post is a quote of its author ("— Name (@handle)"): the contract
+    lets a ``social-post`` noise span be evidence for its author's words."""
+    posts = []
+    for span in article.excluded:
+        if span.kind != "social-post":
+            continue
+        block = article.text[span.start : span.end]
+        author = _POST_AUTHOR.search(block)
+        if author is None or author.start() == 0:
+            continue
+        body = block[: author.start()].rstrip()
+        body = _POST_LINK.sub("", body).rstrip()
+        if not body.strip():
+            continue
+        start = span.start + (len(body) - len(body.lstrip()))
+        name_start = span.start + author.start("name")
+        posts.append(
+            Quote(
+                start,
+                span.start + len(body),
+                "direct",
+                author["name"].strip(),
+                name_start,
+                span.start + author.end("name"),
+            )
+        )
+    return posts

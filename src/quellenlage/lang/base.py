@@ -51,6 +51,18 @@ class SpeechData:
     skipped_adverbs: frozenset[str]
     determiners: frozenset[str]
     indefinite: frozenset[str]
+    report_nouns: frozenset[str] = frozenset()  # "nach Angaben von X"
+    subject_pronouns: frozenset[str] = frozenset()  # "lehne er ab": Konjunktiv I by a pronoun
+    first_person: frozenset[str] = frozenset()  # continues unmarked direct speech
+    not_verbs: frozenset[str] = frozenset()  # words shaped like a Konjunktiv I that are not
+    abstract_endings: tuple[str, ...] = ()  # a noun so derived never speaks ("Darstellung")
+    relative_pronouns: frozenset[str] = frozenset()  # open a verb-final clause
+    subordinators: frozenset[str] = frozenset()  # open a verb-final clause
+    not_reported_openers: frozenset[str] = frozenset()  # "sagte X, obwohl …": not X's words
+    back_pointers: frozenset[str] = frozenset()  # "Das teilte X mit": the sentence before
+    function_words: frozenset[str] = frozenset()  # never part of a name ("So", "Nun")
+    title_nouns: frozenset[str] = frozenset()  # a quotation after them is a title
+    object_determiners: frozenset[str] = frozenset()  # never open a subject ("den")
 
 
 @dataclass(frozen=True)

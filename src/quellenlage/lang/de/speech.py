@@ -1,18 +1,31 @@
 """German reported speech: verbs of saying, attribution phrases, Konjunktiv I forms, role
 words and pronouns. Data only; ``analyse.quotes`` uses it."""
 
-# Finite forms that introduce or close a quotation ("…“, sagte sie.; Er erklärte: „…“).
+# Finite forms and participles ("den X als „…“ bezeichnet hatte") that introduce or close a
+# quotation ("…“, sagte sie.; Er erklärte: „…“).
 SPEECH_VERBS = frozenset(
     """
-sagte sagten sagt sagen erklärte erklärten erklärt betonte betonten betont fügte fügten
-schrieb schrieben schreibt meinte meinten meint warnte warnt kritisierte kritisiert
-forderte fordert teilte teilten berichtete berichteten berichtet kündigte nannte nannten
-nennt bezeichnete bezeichneten sprach sprachen räumte versicherte bekräftigte behauptete
-behaupten behauptet äußerte antwortete ergänzte unterstrich zitierte twitterte postete
-bestätigte dementierte bestreitet bestreiten mahnte verkündete verkündeten
-drohte lobte hieß heißt gab zeigte versprach versprachen verspricht riet
-begrüßte begrüßten forderten kritisierten warnten
+sagte sagten sagt sagen erklärte erklärten erklärt betonte betonten betont fügte fügten schrieb
+schrieben schreibt meinte meinten meint warnte warnt kritisierte kritisiert forderte fordert
+teilte teilten berichtete berichteten berichtet kündigte nannte nannten nennt bezeichnete
+bezeichneten sprach sprachen räumte versicherte bekräftigte behauptete behaupten behauptet
+äußerte antwortete ergänzte unterstrich zitierte twitterte postete bestätigte dementierte
+bestreitet bestreiten mahnte verkündete verkündeten drohte lobte hieß heißt gab zeigte
+versprach versprachen verspricht riet begrüßte begrüßten forderten kritisierten warnten
+mitteilte mitteilten teilt sagen erklären betonen warf warfen wirft wies wiesen weist hob hoben
+hebt verwies verweist entgegnete erwiderte widersprach argumentierte schilderte beschrieb
+beklagte bemängelte monierte bilanzierte verriet gestand unterstrichen ergänzten räumten
+kündigten bestätigten dementierten gesagt erklärt betont bezeichnet genannt angekündigt
+mitgeteilt berichtet gewarnt kritisiert gefordert versichert bestätigt behauptet geäußert
+geschrieben gesprochen dementiert
 """.split()
+)
+
+# Nouns of a source after "nach" ("nach Angaben von X", "nach den Worten des X", "nach
+# Kreml-Angaben"): the phrase names who said it.
+REPORT_NOUNS = frozenset(
+    """angaben worten informationen einschätzung aussage aussagen darstellung ansicht
+    auffassung meinung berichten""".split()
 )
 
 # Attribution without a verb: "so Uschakow", "laut Kreml", "Uschakow zufolge".
@@ -38,6 +51,9 @@ portal zeitung sender medien agentur magazin blatt institut angaben umfrage wort
 berichten informationen einschätzung kämmerer stadtkämmerer innenministerin
 dezernent dezernentin direktor direktorin leiter leiterin trainer trainerin kapitän landrat
 landrätin
+opposition kommission koalition fraktion redaktion organisation führung stiftung vereinigung
+bewegung leitung vertretung polizei feuerwehr partei gewerkschaft staatsanwaltschaft gericht
+verband behörde
 generalsekretär generalsekretärin sondergesandte sondergesandter gesandte gesandter
 unterhändler unterhändlerin botschafter botschafterin analyst analystin kommentator
 kommentatorin historiker historikerin bürgermeister bürgermeisterin oberbürgermeisterin
@@ -47,6 +63,81 @@ abgeordneter senator senatorin delegation regierung verwaltung stadt ministerium
 )
 
 PRONOUNS = frozenset({"er", "sie", "ihm", "ihr", "ihn", "dieser", "diese"})
+
+# Subject pronouns of the third person singular: next to a Konjunktiv I form ("lehne er …
+# ab", "Er habe …") they mark reported speech of the person named before.
+SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man"})
+
+# Pronouns of the speaker himself: a sentence with them continues unmarked direct speech.
+FIRST_PERSON = frozenset(
+    """ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem
+    unserer""".split()
+)
+
+# Determiners that never open a subject (accusative or dative only): "nannte den Zustand".
+OBJECT_DETERMINERS = frozenset(
+    "den dem einen einem diesen diesem seinen seinem ihren ihrem keinen keinem".split()
+)
+
+# Words ending in -e that are not verbs, so they never read as a Konjunktiv I form.
+NOT_VERBS_IN_E = frozenset(
+    """gerne heute lange gerade beinahe alleine ohne bitte danke nahe ebenfalls hierzulande
+    bislang solange sobald ehe beide""".split()
+)
+
+# Derivational endings of abstract nouns ("Darstellung-en", "Frei-heit", "Ergebnis"): such a
+# phrase is what is said, never who says it (organisations among them are ROLE_WORDS).
+ABSTRACT_ENDINGS = (
+    "ungen",
+    "ung",
+    "heiten",
+    "heit",
+    "keiten",
+    "keit",
+    "nisse",
+    "nis",
+    "ismus",
+    "itäten",
+    "ität",
+    "ionen",
+    "ion",
+    "schaften",
+)
+
+# Words that open a verb-final clause whose subject follows them ("den Putin … bezeichnet
+# hatte", "wie der Kreml mitteilte").
+RELATIVE_PRONOUNS = frozenset(
+    "der die das den dem denen dessen deren welcher welche welches welchen welchem".split()
+)
+SUBORDINATORS = frozenset("wie als dass nachdem weil da ob während wenn obwohl bevor".split())
+
+# A clause after "sagte X," that starts with one of these is not what X said.
+NOT_REPORTED_OPENERS = frozenset(
+    """obwohl weil wenn um ohne nachdem da als bevor damit während sodass sofern falls indem
+    anstatt statt sobald seit seitdem bis wodurch weshalb""".split()
+)
+
+# "Das teilte X mit": the demonstrative points back to the sentence before as X's words.
+BACK_POINTERS = frozenset({"das", "dies"})
+
+# Adverbs and conjunctions that start sentences and are never part of a name ("So", "Nun").
+FUNCTION_WORDS = frozenset(
+    """so nun wenn doch dann da daher deshalb deswegen trotzdem allerdings außerdem zudem
+    jedenfalls immerhin zwar also nämlich damals inzwischen unterdessen dabei darum danach
+    zuvor zunächst schließlich später heute gestern morgen bisher bislang erst auch noch
+    aber und oder denn sondern weil dass ob als wie wo was wer warum hier dort es das dies
+    man auch sogar jedoch dennoch vielmehr ebenso folglich zuletzt demnach morgens abends
+    nachts mittags anfangs besonders""".split()
+)
+
+# Nouns that name a work, a list or a plan: a quotation right after them is its title
+# ("die Initiative „…“", "der Roman „…“"), compounds ending in them too.
+TITLE_NOUNS = frozenset(
+    """buch roman oper zeitung film titel motto stück lied album serie sendung magazin
+    zeitschrift blatt initiative programm operation projekt kampagne gesetz plan liste
+    aktion kolumne artikel essay schrift werk gedicht drama ausstellung festival show podcast
+    slogan parole verein bündnis strategie konzept bericht studie""".split()
+)
 
 # Adverbs between the verb and the speaker ("sagte dagegen Uschakow"): skipped.
 SKIPPED_ADVERBS = frozenset("dagegen auch noch weiter zudem jedoch aber bereits ebenfalls".split())
