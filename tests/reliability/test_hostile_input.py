@@ -4,18 +4,27 @@ that let root read any file (``setpriv``), so that the unreadable file really is
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.reliability.corpus import Expectation, write_corpus
+from tests.reliability.corpus import (
+    Expectation,
+    ItemCase,
+    write_corpus,
+    write_item_corpus,
+    write_large_document,
+    write_table_page,
+)
 
 MESSAGE = re.compile(r"^quellenlage: \S.*: \S.*$")
 DROP_READ_ANYTHING = [
@@ -104,3 +113,70 @@ def test_debug_shows_the_traceback(workspace: Path) -> None:
     debug = run_as_user("ingest", "-", "--db", str(broken), "--debug")
     assert plain.returncode == 1 and "Traceback" not in plain.stderr
     assert "Traceback" in debug.stderr
+
+
+def stored_count(db: Path) -> int:
+    listing = run_as_user("articles", "--db", str(db), "--format", "json")
+    assert listing.returncode == 0 and "Traceback" not in listing.stderr, listing.stderr
+    return sum(1 for line in listing.stdout.splitlines() if line.strip())
+
+
+def assert_named_once(stderr: str, cases: dict[str, ItemCase]) -> None:
+    """Every bad item named on exactly one line, with its reason; no other line."""
+    lines = stderr.splitlines()
+    assert all(MESSAGE.match(line) for line in lines), lines
+    for where, case in cases.items():
+        hits = [line for line in lines if f"/{where}: " in line]
+        assert len(hits) == 1 and case.message in hits[0], (where, hits)
+    assert len(lines) == len(cases), lines
+
+
+@pytest.fixture(scope="module")
+def item_run(workspace: Path) -> tuple[subprocess.CompletedProcess[str], int, dict[str, ItemCase]]:
+    folder = workspace / "einzeln"
+    kept, cases = write_item_corpus(folder)
+    run = run_as_user("ingest", str(folder), "--db", str(workspace / "einzeln.db"))
+    return run, kept, cases
+
+
+def test_one_bad_item_costs_only_itself(
+    item_run: tuple[subprocess.CompletedProcess[str], int, dict[str, ItemCase]], workspace: Path
+) -> None:
+    run, kept, cases = item_run
+    assert "Traceback" not in run.stderr + run.stdout
+    assert run.returncode == 1  # two items and two pages were rejected
+    assert_named_once(run.stderr, cases)
+    assert stored_count(workspace / "einzeln.db") == kept
+
+
+def test_bad_dates_never_wedge_the_database(
+    item_run: tuple[subprocess.CompletedProcess[str], int, dict[str, ItemCase]], workspace: Path
+) -> None:
+    extra = workspace / "danach.jsonl"
+    extra.write_text(json.dumps({"text": "Ein späterer Artikel über den Hafen von Emden."}) + "\n")
+    again = run_as_user("ingest", str(extra), "--db", str(workspace / "einzeln.db"))
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+    stories = run_as_user("stories", "--db", str(workspace / "einzeln.db"))
+    assert stories.returncode == 0 and "Traceback" not in stories.stderr, stories.stderr
+
+
+def test_json_document_larger_than_the_cap_is_streamed(workspace: Path) -> None:
+    path = workspace / "gross.json"
+    write_large_document(path, items=600)
+    assert path.stat().st_size > 50_000  # over the cap given below: read item by item
+    db = workspace / "gross.db"
+    run = run_as_user("ingest", str(path), "--db", str(db), "--max-article-mb", "0.05")
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert stored_count(db) == 600
+
+
+def test_huge_html_table_refused_before_parsing(workspace: Path) -> None:
+    path = workspace / "tabelle.html"
+    write_table_page(path)
+    started = time.monotonic()
+    run = run_as_user("ingest", str(path), "--db", str(workspace / "tabelle.db"))
+    assert time.monotonic() - started < 45  # parsing it took 86 s
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines() == [
+        f"quellenlage: {path}: HTML page with more than 100,000 tags; refused before parsing"
+    ]

@@ -4,6 +4,10 @@ export, rendered by a permissive Markdown renderer (raw HTML allowed), has no ac
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -78,3 +82,46 @@ def test_vectors_visible_as_text(markdown: str) -> None:
 
 def test_markdown_raw_has_no_unescaped_angle_brackets(markdown: str) -> None:
     assert "<" not in markdown and ">" not in markdown
+
+
+RAW_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]"
+)
+
+
+@pytest.fixture(scope="module")
+def spoofed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Articles whose outlet, title and text carry bidi overrides, NUL and escape sequences,
+    and whose URL is a ``javascript:`` URL."""
+    folder = tmp_path_factory.mktemp("spoof")
+    records = [
+        {
+            "title": f"Hafen {n}: Nord\u202eesserp meldet",
+            "outlet": "Nord\u202eesserp",
+            "url": "javascript:alert(1)" if n == 0 else f"https://x.example/{n}",
+            "text": f"Der Rat in Emden tagte am Abend {n}. Nord\u202eesserp\x00 und \x1b[2J Ende.",
+        }
+        for n in range(2)
+    ]
+    path = folder / "spoof.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "annotations"])
+def test_exports_through_the_command_show_no_raw_controls(spoofed: Path, fmt: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "quellenlage", "dossier", str(spoofed), "--format", fmt],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    if fmt == "annotations":
+        sources = {item["target"]["source"] for item in json.loads(run.stdout)["items"]}
+        assert sources and not any(s.lower().startswith("javascript:") for s in sources)
+        return
+    assert not RAW_CONTROLS.search(run.stdout)
+    assert "\\u202e" in run.stdout and "\\x00" in run.stdout
+    if fmt == "html":
+        assert 'href="javascript:' not in run.stdout.lower()
