@@ -118,7 +118,10 @@ def test_debug_shows_the_traceback(workspace: Path) -> None:
 def stored_count(db: Path) -> int:
     listing = run_as_user("articles", "--db", str(db), "--format", "json")
     assert listing.returncode == 0 and "Traceback" not in listing.stderr, listing.stderr
-    return sum(1 for line in listing.stdout.splitlines() if line.strip())
+    try:  # one JSON array, or one JSON object per line
+        return len(json.loads(listing.stdout))
+    except json.JSONDecodeError:
+        return sum(1 for line in listing.stdout.splitlines() if line.strip())
 
 
 def assert_named_once(stderr: str, cases: dict[str, ItemCase]) -> None:
