@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: demo test lint format bench clean fuzz stress eval-cluster train-ner eval-ner eval-quotes browser
+.PHONY: demo test lint format bench clean fuzz stress eval-cluster train-ner export-ner eval-ner eval-quotes browser
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -61,9 +61,13 @@ eval-cluster: $(STAMP)  ## ECB+ B-cubed table with baselines, and the German mix
 MODELS := src/quellenlage/lang/de/models
 
 train-ner: $(STAMP)  ## both shipped German NER models, from licence-compatible data; fixed seed 13
-	cd train/ner && ../../$(BIN)/python finetune.py --seed 13 --epochs 2 --out ../../$(MODELS)/ner-accurate.pt
+	cd train/ner && ../../$(BIN)/python finetune.py --seed 13 --epochs 2 --out out/ner-accurate.pt
 	cd train/ner && ../../$(BIN)/python distill.py 13
 	cd train/ner && ../../$(BIN)/python train_fast.py --seed 13 --epochs 6 --out ../../$(MODELS)/ner-fast.npz
+	$(MAKE) export-ner
+
+export-ner: $(STAMP)  ## the accurate model's torch checkpoint (train/ner/out) to the shipped ONNX graph, int8
+	cd train/ner && ../../$(BIN)/python export_onnx.py --checkpoint out/ner-accurate.pt --precision int8 --out ../../$(MODELS)/ner-accurate.onnx
 
 eval-ner: $(STAMP)  ## strict span P/R/F1 per type on GermEval 2014 test, and sentences/s, both modes
 	$(BIN)/python eval/ner.py --ner accurate

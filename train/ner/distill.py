@@ -5,7 +5,8 @@ Gold sets keep their gold tags (GermEval 2014 dev, HIPE-2022 newseye and sonar).
 differently annotated text is re-labelled by the accurate model (the teacher): WikiANN German
 train, dev and test (wiki-markup sentences dropped; the teacher adds the MISC that WikiANN
 lacks) and the Europarl German sentences (their tokens only; Europarl's own tags follow other
-conventions and lowered the score when used directly). GermEval test is never read.
+conventions and lowered the score when used directly). GermEval test is never read. The
+teacher is ``finetune.py``'s torch checkpoint (``out/ner-accurate.pt``) before its export.
 
 Usage: python train/ner/distill.py [seed]   (writes corpus/distill-train.spacy, corpus/dev.spacy)
 """
@@ -17,10 +18,12 @@ import sys
 import time
 
 import spacy
-from prepare import DATA, OUT, Sentence, bio, germeval, hipe_gold, is_clean, to_doc
+from prepare import CHECKPOINT, DATA, OUT, Sentence, bio, germeval, hipe_gold, is_clean, to_doc
 from spacy.tokens import DocBin
 
-from quellenlage.analyse.ner.accurate import accurate_tagger
+from quellenlage.analyse.ner.accurate import AccurateTagger
+from quellenlage.analyse.ner.e5file import bundled_e5
+from quellenlage.analyse.ner.encoder import load_model, torch_scorer
 
 
 def europarl_words() -> list[list[str]]:
@@ -50,7 +53,7 @@ def main() -> None:
         for s in bio(DATA / "wikiann" / f"{split}.tsv")
         if is_clean(s)
     ] + europarl_words()
-    teacher = accurate_tagger()
+    teacher = AccurateTagger(torch_scorer(load_model(CHECKPOINT, bundled_e5())), bundled_e5())
     started = time.perf_counter()
     tags = teacher.tag_words(unlabelled)
     print(f"teacher labelled {len(unlabelled)} sentences in {time.perf_counter() - started:.0f} s")

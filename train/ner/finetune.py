@@ -4,7 +4,9 @@ model of ``quellenlage analyse --ner accurate`` (``make train-ner``).
 Training data are the sets whose licence allows a shipped model (../shared/data/README.md):
 GermEval 2014 dev (gold, CC BY 4.0), HIPE-2022 newseye and sonar (gold, CC BY 4.0) and
 WikiANN German train (silver, CC BY-SA text; wiki-markup sentences dropped). GermEval test is
-never read here. 300 GermEval dev sentences are held out to pick the best checkpoint.
+never read here. 300 GermEval dev sentences are held out to pick the best checkpoint. The
+result is a torch checkpoint (``out/ner-accurate.pt``, not shipped); ``export_onnx.py`` turns
+it into the ONNX graph that ships.
 
 Usage: python train/ner/finetune.py [--seed 13] [--epochs 2] [--depth 12] [--steps N]
 """
@@ -20,12 +22,18 @@ from pathlib import Path
 
 import torch
 from ner_scores import span_scores
-from prepare import DATA, Sentence, bio, germeval, hipe_gold, is_clean, length_batches
+from prepare import CHECKPOINT, DATA, Sentence, bio, germeval, hipe_gold, is_clean, length_batches
 
-from quellenlage.analyse.ner import model_path
-from quellenlage.analyse.ner.accurate import LABELS, AccurateTagger, save_model
+from quellenlage.analyse.ner.accurate import AccurateTagger
+from quellenlage.analyse.ner.decoding import LABELS
 from quellenlage.analyse.ner.e5file import bundled_e5
-from quellenlage.analyse.ner.encoder import Tagger, load_pretrained, word_embeddings
+from quellenlage.analyse.ner.encoder import (
+    Tagger,
+    load_pretrained,
+    save_model,
+    torch_scorer,
+    word_embeddings,
+)
 
 MAX_PIECES = 160
 TOKENS_PER_BATCH = 1600
@@ -62,7 +70,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--depth", type=int, default=12)
     parser.add_argument("--steps", type=int, default=0, help="stop after N steps (timing runs)")
-    parser.add_argument("--out", type=Path, default=model_path("accurate", "de"))
+    parser.add_argument("--out", type=Path, default=CHECKPOINT)
     args = parser.parse_args()
     random.seed(args.seed)
     torch.manual_seed(args.seed)
@@ -70,7 +78,7 @@ def main() -> None:
     e5 = bundled_e5()
     model = Tagger(e5.config, args.depth, len(LABELS))
     load_pretrained(model, e5)
-    tagger = AccurateTagger(model, e5)
+    tagger = AccurateTagger(torch_scorer(model), e5)
     train, held_out = training_sets(rng)
     encoded = [pair for pair in (encode(s, tagger) for s in train) if pair]
     plan = length_batches(
@@ -124,7 +132,6 @@ def main() -> None:
 
 
 def held_out_f1(tagger: AccurateTagger, sentences: list[Sentence]) -> float:
-    tagger.model.eval()
     predicted = tagger.tag_words([[w for w, _ in s] for s in sentences])
     return span_scores([[t for _, t in s] for s in sentences], predicted)["ALL"][2]
 

