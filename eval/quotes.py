@@ -1,7 +1,8 @@
 """Quote, speaker and date evaluation on a test set written for this project in German news
-style (``eval/data/quotes_gold.jsonl``: 21 short articles, 60 quotes, 25 of them indirect
-speech, 10 dates). ``make eval-quotes`` prints quote-span P/R/F1, speaker accuracy and date
-accuracy.
+style (``eval/data/quotes_gold.jsonl``: 24 short articles, 68 quotes, 31 of them indirect
+speech, 14 dates; the last three articles test relative-clause speakers, passages in the
+Konjunktiv, "nach Angaben von", unmarked speech after a colon and months by tense).
+``make eval-quotes`` prints quote-span P/R/F1, speaker accuracy and date accuracy.
 
 A predicted quote matches a gold quote when their character ranges overlap by at least half
 of their union; a speaker is right when its last word is the gold speaker's last word (a

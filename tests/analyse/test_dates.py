@@ -79,3 +79,36 @@ def test_seed_tuesday_in_dated_articles(seed_texts: dict[str, str], german: Lang
         )
         found = {seed_texts[key][d.start : d.end]: d.value for d in find_dates(built, german)}
         assert found[phrase] == "2025-12-02"
+
+
+MARCH = "2026-03-15"  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Der Prüfbericht soll im April vorliegen.", "im April", "2026-04"),  # future: coming
+        ("Im April hatte der Rat die Pläne gebilligt.", "Im April", "2025-04"),  # past
+        ("Im vergangenen November kam die Zusage.", "Im vergangenen November", "2025-11"),
+        ("Der Neubau wird im Januar beginnen.", "im Januar", "2027-01"),
+        ("Die Fähre soll am Freitag wieder fahren.", "am Freitag", "2026-03-20"),
+        ("Am Freitag warnten die Lotsen vor Nebel.", "Am Freitag", "2026-03-13"),
+        ("Der Verband teilte am Montag mit, die Sitzung werde vertagt.", "am Montag", "2026-03-09"),
+    ],
+)
+def test_month_and_weekday_follow_the_tense(
+    text: str, phrase: str, value: str, german: LanguageData
+) -> None:
+    found = {t: v for t, v, _ in dates(text, MARCH, german)}
+    assert found[phrase] == value
+
+
+def test_dateline_dates_an_article_without_publication_date(german: LanguageData) -> None:
+    text = "Kiel, 14. März 2026 (dpa) – Am Freitag stimmte der Landtag dem Haushalt zu."
+    found = {t: v for t, v, _ in dates(text, None, german)}
+    assert found["Am Freitag"] == "2026-03-13"
+
+
+def test_dateline_without_date_leaves_relative_dates_open(german: LanguageData) -> None:
+    text = "Kiel (dpa) – Am Freitag stimmte der Landtag dem Haushalt zu."
+    assert dates(text, None, german) == [("Am Freitag", None, "day")]

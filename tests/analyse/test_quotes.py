@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quellenlage.analyse.quotes import Quote, find_quotes
+from quellenlage.analyse.quotes import Quote, find_quotes, find_terms
 from quellenlage.lang.base import LanguageData
 from quellenlage.model import Article, RawItem, Rejection
 from quellenlage.pipeline import build_article
@@ -142,3 +142,142 @@ def test_pronoun_finds_the_last_named_subject(german: LanguageData) -> None:
 def test_seed_europe_quote_is_putins(seed_texts: dict[str, str], german: LanguageData) -> None:
     found = seed_quotes(seed_texts, "002", german)
     assert speaker_of(found, seed_texts["002"], "Wir haben nicht vor") == "Putin"
+
+
+# --- the kinds of error of issue 12, each on text written for the test ----------------------
+
+
+def test_scare_quoted_term_without_verb_of_saying_is_a_term(german: LanguageData) -> None:
+    text = "Für die Kommune ist die Sperrung ein „Dauerbrenner“. Der Rat tagt am Abend."
+    assert quotes(text, german) == []
+    terms = find_terms(article(text), german)
+    assert [text[t.start : t.end] for t in terms] == ["Dauerbrenner"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Stadtarchiv liegt der Roman „Die Reise nach Lindholm“ neben alten Karten.",
+        "Der Bericht erschien in der „Nordd. Allg. Ztg.“ auf der ersten Seite.",
+        "Die Hilfe läuft über das Programm Fips („Fonds Inselhilfe Plus System“) weiter.",
+        "Nach der Vorstellung über die „Kunst des Segelns“ blieb der Saal voll.",
+    ],
+)
+def test_titles_and_names_in_quotation_marks_are_not_quotes(
+    text: str, german: LanguageData
+) -> None:
+    assert quotes(text, german) == []
+
+
+def test_term_inside_a_longer_quote_belongs_to_it(german: LanguageData) -> None:
+    text = (
+        "Ein Sprecher der Reederei sagte, man habe „keine Wahl“ gehabt und die Fähre "
+        "sei „schlicht zu alt“ für den Winter."
+    )
+    found = quotes(text, german)
+    assert len(found) == 1
+    kind, quote, speaker = found[0]
+    assert kind == "indirect" and "keine Wahl" in quote and speaker == "Ein Sprecher der Reederei"
+
+
+def test_speaker_of_a_relative_clause(german: LanguageData) -> None:
+    text = (
+        "Die Gemeinde hält an dem Entwurf fest, den Kämmerin Olga Brandt im Mai als "
+        "„solide Grundlage für den Haushalt“ bezeichnet hatte."
+    )
+    assert quotes(text, german) == [("direct", "solide Grundlage für den Haushalt", "Olga Brandt")]
+
+
+def test_subject_before_an_inserted_relative_clause(german: LanguageData) -> None:
+    text = (
+        "Der Gutachter Emil Sauer, der den Damm seit Jahren prüft, nannte den Befund "
+        "„ernst, aber beherrschbar“."
+    )
+    assert quotes(text, german) == [("direct", "ernst, aber beherrschbar", "Emil Sauer")]
+
+
+def test_konjunktiv_with_pronoun_after_named_subject_and_following_fragment(
+    german: LanguageData,
+) -> None:
+    text = (
+        "Ministerin Carla Frey hatte am Morgen eine Schule besucht. "
+        "Jede Kürzung beim Personal lehne sie „ganz entschieden ab“. "
+        "Solche Pläne „gefährden den Unterricht an allen Schulen“."
+    )
+    found = quotes(text, german)
+    assert {speaker for _, _, speaker in found} == {"Carla Frey"}
+    assert any(q.startswith("gefährden den Unterricht") for _, q, _ in found)
+
+
+def test_object_noun_phrase_is_never_the_speaker(german: LanguageData) -> None:
+    text = "Die Anwohner und der Umweltverband bestreiten diese Darstellungen der Betreiberfirma."
+    assert all(
+        speaker is None or "Darstellungen" not in speaker for _, _, speaker in quotes(text, german)
+    )
+
+
+@pytest.mark.parametrize("opener", ["So", "Nun", "Wenn", "Dann"])
+def test_sentence_initial_adverbs_are_never_speakers(opener: str, german: LanguageData) -> None:
+    text = f"{opener} sagte sie: „Wir werden das Dach noch vor dem Winter decken.“"
+    assert all(speaker != opener for _, _, speaker in quotes(text, german))
+
+
+def test_indirect_passage_over_several_sentences(german: LanguageData) -> None:
+    text = (
+        "Die Lage sei angespannt, sagte Polizeisprecherin Mira Lenz. Es gebe noch keine "
+        "Festnahmen. Die Ermittler würden alle Hinweise prüfen. Man hoffe auf Zeugen."
+    )
+    found = quotes(text, german)
+    assert [kind for kind, _, _ in found] == ["indirect"] * 4
+    assert {speaker for _, _, speaker in found} == {"Mira Lenz"}
+
+
+def test_dass_clause_after_verb_of_saying_in_indicative(german: LanguageData) -> None:
+    text = "Schulleiter Timo Graf erklärte, dass die Turnhalle ab sofort gesperrt ist."
+    assert quotes(text, german) == [
+        ("indirect", "die Turnhalle ab sofort gesperrt ist", "Timo Graf")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Laut Feuerwehr wurden zwei Keller überflutet.", "Feuerwehr"),
+        ("Dem Wetterdienst zufolge bleibt es bis Sonntag nass.", "Wetterdienst"),
+        ("Nach Angaben von Landrätin Ute Kamp fehlen drei Busfahrer.", "Ute Kamp"),
+    ],
+)
+def test_attribution_words_report_indicative_sentences(
+    text: str, speaker: str, german: LanguageData
+) -> None:
+    [(kind, _, who)] = quotes(text, german)
+    assert kind == "indirect" and who == speaker
+
+
+def test_subordinate_clause_is_not_what_was_said(german: LanguageData) -> None:
+    text = "Der Verein fordert einen neuen Platz, obwohl er den alten kaum nutzt."
+    assert quotes(text, german) == []
+
+
+def test_direct_speech_without_marks_after_colon(german: LanguageData) -> None:
+    text = "Bürgermeister Hans Ritter sagt: Wir bauen die Schule neu. Wir fangen im Herbst an."
+    assert quotes(text, german) == [
+        ("direct", "Wir bauen die Schule neu", "Hans Ritter"),
+        ("direct", "Wir fangen im Herbst an", "Hans Ritter"),
+    ]
+
+
+def test_long_quote_with_clean_marks_after_er_sagt(german: LanguageData) -> None:
+    text = (
+        "Der Kapitän Jörn Albers kam spät an Land. Er sagt: „Die See war rau. Wir haben zwei "
+        "Tage gegen den Sturm gekämpft, und keiner an Bord hat aufgegeben.“"
+    )
+    [(kind, quote, speaker)] = quotes(text, german)
+    assert kind == "direct" and quote.startswith("Die See war rau.") and speaker == "Jörn Albers"
+
+
+def test_demonstrative_points_back_to_the_reported_sentence(german: LanguageData) -> None:
+    text = "Die Fähre fährt ab Montag wieder nach Plan. Das teilte die Reederei Kallsen mit."
+    [(kind, quote, speaker)] = quotes(text, german)
+    assert kind == "indirect" and quote == "Die Fähre fährt ab Montag wieder nach Plan"
+    assert speaker == "Reederei Kallsen"

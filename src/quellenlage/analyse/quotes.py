@@ -182,8 +182,8 @@ def _line_quotes(
     for start, end in _direct_quotes(article, line.sentence, marks):
         found.append(_marked(article, line, start, end, attributed, continuing, passage, speech))
     if unmarked is None and (not _has_marks(line.words) or attributed is not None):
-        reported = _indirect(article, line, speech)
         carried = passage.speaker if passage.quiet <= 1 else None
+        reported = _indirect(article, line, speech, carried is not None)
         who = line.speaker or carried or line.weak or _next_reported(article, lines, index, speech)
         if reported and who is not None:
             found.append(_quote(*reported, "indirect", who))
@@ -254,8 +254,12 @@ def _pointed_back(
     """ "Das teilte X mit." after a plain sentence: that sentence is what X said."""
     line, before = lines[index], lines[index - 1]
     words = line.words
+    memory = _Memory()  # "Das teilte die Reederei X mit": after "Das", the subject follows
+    speaker = line.speaker or _resolve(
+        _phrase(words, 2, speech, forward=True), speech, memory, True
+    )
     if (
-        line.speaker is None
+        speaker is None
         or len(words) < 2
         or words[0][0].lower() not in speech.back_pointers
         or words[1][0].lower() not in speech.verbs
@@ -269,7 +273,7 @@ def _pointed_back(
             before.sentence.start,
             _without_period_of(article.text, before),
             "indirect",
-            line.speaker,
+            speaker,
         )
     ]
 
@@ -638,10 +642,14 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
         if (
             forward
             and phrase
-            and _has_name_candidate(phrase, speech)
             and (
-                lower in speech.determiners
-                or (word[:1].islower() and not _role_follows(words, index, speech))
+                (lower in speech.determiners and _has_name_candidate(phrase, speech))
+                or (
+                    word[:1].islower()
+                    and lower not in speech.determiners
+                    and _has_head(phrase, speech)
+                    and not _role_follows(words, index, speech)
+                )
             )
         ):
             break
@@ -667,6 +675,14 @@ def _has_name_candidate(phrase: Phrase, speech: SpeechData) -> bool:
         w[:1].isupper()
         and not is_role(w, speech)
         and w.lower() not in speech.determiners | speech.function_words
+        for w, _, _ in phrase
+    )
+
+
+def _has_head(phrase: Phrase, speech: SpeechData) -> bool:
+    """The phrase already holds a noun (a name or a role): a lower-case word ends it."""
+    return any(
+        w[:1].isupper() and w.lower() not in speech.determiners | speech.function_words
         for w, _, _ in phrase
     )
 
@@ -779,7 +795,9 @@ def role_key(word: str, speech: SpeechData) -> str:
 # --- indirect speech --------------------------------------------------------------------------
 
 
-def _indirect(article: Article, line: _Line, speech: SpeechData) -> tuple[int, int] | None:
+def _indirect(
+    article: Article, line: _Line, speech: SpeechData, carried: bool = False
+) -> tuple[int, int] | None:
     """The reported clause of a sentence, or None: a sentence in the Konjunktiv, a "dass"
     clause after a verb of saying, or what "laut X", "X zufolge" or "nach Angaben von X"
     attribute to X (in any mood)."""
@@ -797,13 +815,18 @@ def _indirect(article: Article, line: _Line, speech: SpeechData) -> tuple[int, i
         or clause is not None  # "sagte am Montag, es …"
     )
     konjunktiv = any(_is_konjunktiv_i(words, i, speech) for i in outside)
-    marked = konjunktiv or (
-        attributed
-        and (
-            closing
-            or any(lowered[i] in speech.subjunctive_ii for i in outside)
-            or _attributed_by_phrase(lowered, outside, speech)
-            or (clause is not None and lowered[clause] == "dass")
+    konjunktiv_ii = any(lowered[i] in speech.subjunctive_ii for i in outside)
+    marked = (
+        konjunktiv
+        or (carried and konjunktiv_ii)
+        or (
+            attributed
+            and (
+                closing
+                or any(lowered[i] in speech.subjunctive_ii for i in outside)
+                or _attributed_by_phrase(lowered, outside, speech)
+                or (clause is not None and lowered[clause] == "dass")
+            )
         )
     )
     if not marked:

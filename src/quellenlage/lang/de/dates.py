@@ -69,3 +69,30 @@ NEXT_WORDS = ("kommenden", "nächsten")
 THIS_YEAR = ("dieses jahres",)
 LAST_YEAR = ("vergangenen jahres", "letzten jahres", "des vorjahres")
 WEEKEND = "wochenende"
+
+# Tense cues: a month or weekday without a year lies ahead in a clause that speaks of the
+# future ("Das Gutachten soll im April vorliegen") and behind in one in the past tense.
+FUTURE_CUES = frozenset(
+    """soll sollen solle sollte sollten wird werden werde will wollen wolle plant planen
+    geplant voraussichtlich künftig demnächst""".split()
+)
+PAST_CUES = frozenset(
+    """war waren hatte hatten wurde wurden gab kam kamen begann begannen fand fanden lag lagen
+    stieg stiegen fiel fielen blieb blieben ging gingen traf trafen sagte sagten gewesen zuletzt
+    damals""".split()
+)
+
+# A dateline opens wire copy: "Paris (dpa) – …", "Berlin, 14. März 2026 (AFP) – …".
+DATELINE = (
+    r"^\s*[A-ZÄÖÜ][\w .'/-]{1,40}?,?\s*(?:(?P<day>\d{1,2})\.\s?(?P<month>[A-Za-zäÄ]+|\d{1,2})\.?"
+    r"\s*(?P<year>\d{4})?\s*)?(?:\((?:[\w/ ]{1,20})\))?\s*[-–—]\s"
+)
+# Weak verbs form the past in -te/-ten ("teilte … mit", "warnten"); after these words such a
+# form is an adjective ("die geplante Sanierung"), and these are never past forms.
+ATTRIBUTIVE_BEFORE = frozenset(
+    "der die das den dem des ein eine einen einem einer eines im am zum zur vom beim".split()
+)
+NOT_PAST_IN_TE = frozenset(
+    """bitte erste ersten letzte letzten nächste nächsten beste besten mitte weite weiten
+    rechte rechten leute""".split()
+)

@@ -53,7 +53,7 @@ dezernent dezernentin direktor direktorin leiter leiterin trainer trainerin kapi
 landrätin
 opposition kommission koalition fraktion redaktion organisation führung stiftung vereinigung
 bewegung leitung vertretung polizei feuerwehr partei gewerkschaft staatsanwaltschaft gericht
-verband behörde
+verband behörde kämmerin gutachter gutachterin statiker statikerin schulleiter schulleiterin
 generalsekretär generalsekretärin sondergesandte sondergesandter gesandte gesandter
 unterhändler unterhändlerin botschafter botschafterin analyst analystin kommentator
 kommentatorin historiker historikerin bürgermeister bürgermeisterin oberbürgermeisterin
