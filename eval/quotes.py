@@ -1,5 +1,5 @@
 """Quote, speaker and date evaluation on a test set written for this project in German news
-style (``eval/data/quotes_gold.jsonl``: 24 short articles, 68 quotes, 31 of them indirect
+style (``eval/data/quotes_gold.jsonl``: 24 short articles, 68 quotes, 30 of them indirect
 speech, 14 dates; the last three articles test relative-clause speakers, passages in the
 Konjunktiv, "nach Angaben von", unmarked speech after a colon and months by tense).
 ``make eval-quotes`` prints quote-span P/R/F1, speaker accuracy and date accuracy.
