@@ -88,7 +88,9 @@ def _is_document(file: InputFile, stream: BinaryIO, cap: int) -> bool:
 
 def _complete(line: bytes, cap: int) -> bool:
     try:
-        json.loads(guard_line(line.removeprefix(b"\xef\xbb\xbf"), cap), strict=False)
+        json.loads(
+            guard_line(line.removeprefix(b"\xef\xbb\xbf").rstrip(b"\r\n"), cap), strict=False
+        )
     except (UnicodeDecodeError, ValueError):
         return False
     return True
@@ -133,7 +135,7 @@ def _item_from_line(file: InputFile, line: bytes, number: int, cap: int) -> Iter
         yield Rejection(file.label, "line is not valid UTF-8", number)
         return
     try:
-        record = json.loads(guard_line(line, cap), strict=False)
+        record = json.loads(guard_line(line.rstrip(b"\r\n"), cap), strict=False)
     except json.JSONDecodeError as error:
         yield Rejection(file.label, f"malformed JSON ({error.msg})", number)
         return
