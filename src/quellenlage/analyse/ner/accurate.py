@@ -11,6 +11,7 @@ decoding is constrained so that an ``I-X`` tag only follows ``B-X`` or ``I-X``.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -107,12 +108,15 @@ def piece_embeddings(e5: E5File, batch: list[list[int]]) -> tuple[np.ndarray, np
 
 def accurate_tagger(path: Path, threads: int | None = None) -> AccurateTagger:
     """A fresh tagger for the ONNX model at ``path`` (offline: package files only); callers
-    keep it for as long as they tag. ``threads``: onnxruntime's intra-op threads, by default
-    the cores this process may use."""
+    keep it for as long as they tag. ``threads``: onnxruntime's intra-op threads; by default
+    the cores this process may use, or one in a worker process (the pool already spreads the
+    work over the cores, and more threads than cores only wait for each other)."""
     return AccurateTagger(onnx_scorer(path, threads), bundled_e5())
 
 
-def _usable_cores() -> int:
+def _default_threads() -> int:
+    if multiprocessing.parent_process() is not None:
+        return 1  # a worker of a process pool
     if hasattr(os, "sched_getaffinity"):  # Linux: honours taskset and container limits
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
@@ -124,7 +128,7 @@ def onnx_scorer(path: Path, threads: int | None = None) -> Scorer:
     options = ort.SessionOptions()
     # One graph, run op after op: parallelism is inside the matrix products, over the cores
     # this process may use; threads that sleep when idle leave them to the rest of the work.
-    options.intra_op_num_threads = threads or _usable_cores()
+    options.intra_op_num_threads = threads or _default_threads()
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
