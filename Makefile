@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: demo test lint format bench clean fuzz stress eval-cluster train-ner export-ner eval-ner eval-quotes browser
+.PHONY: bench-archive demo test lint format bench clean fuzz stress eval-cluster train-ner export-ner eval-ner eval-quotes browser
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -17,10 +17,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
-	$(BIN)/quellenlage dossier $(INPUT) --format json --out $(OUT)/dossier.json
-	$(BIN)/quellenlage dossier $(INPUT) --format md --out $(OUT)/dossier.md
-	@echo "dossier of $(INPUT): $(OUT)/dossier.json and $(OUT)/dossier.md"
+demo: $(STAMP)  ## one build of the dossier, written as JSON, Markdown and HTML
+	$(BIN)/quellenlage dossier $(INPUT) --format json --format md --format html --out $(OUT)/dossier
+	@echo "dossier of $(INPUT): $(OUT)/dossier.json, $(OUT)/dossier.md and $(OUT)/dossier.html"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench eval train
@@ -42,8 +41,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/sentences.py
 	$(BIN)/python bench/cluster.py
-	$(BIN)/python bench/dossier.py
 	$(BIN)/python bench/cold_start.py
+	$(BIN)/python bench/archive.py
+	$(BIN)/python bench/ner_runtime.py
+
+bench-archive: $(STAMP)  ## analyse once, read fast: ingest fast vs accurate, stored dossiers, cold start
+	$(BIN)/python bench/archive.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,7 @@ exactly one story that no other article joins, with the same settings as ECB+.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -29,8 +30,11 @@ sys.path.insert(0, str(ROOT / "eval"))
 from bcubed import bcubed  # noqa: E402
 from common import german_articles  # noqa: E402
 
-from quellenlage.clustering.features import Features, article_features  # noqa: E402
+from quellenlage.analyse.article import analyse_article  # noqa: E402
+from quellenlage.analyse.resources import Resources  # noqa: E402
+from quellenlage.clustering.features import Features  # noqa: E402
 from quellenlage.clustering.incremental import Clusterer, ClusterSettings  # noqa: E402
+from quellenlage.executor import make_executor  # noqa: E402
 from quellenlage.model import Article, RawItem  # noqa: E402
 from quellenlage.pipeline import build_article  # noqa: E402
 from quellenlage.settings import Settings  # noqa: E402
@@ -43,6 +47,20 @@ GRID = [round(x, 3) for x in np.arange(0.04, 0.70, 0.02)]
 def build(items: Sequence[RawItem]) -> list[Article]:
     settings = Settings()
     return [a for a in (build_article(i, settings) for i in items) if isinstance(a, Article)]
+
+
+def article_features(articles: Sequence[Article], workers: int) -> list[Features]:
+    """What ingest stores for story grouping: the per-article analysis, in ``workers``
+    processes."""
+    executor = make_executor(functools.partial(Resources, Settings()), workers)
+    try:
+        analyses = executor.map(analyse_article, list(articles))
+    finally:
+        executor.close()
+    return [
+        Features(a.id, analysis.lead, analysis.terms, a.publication_day)
+        for a, analysis in zip(articles, analyses, strict=True)
+    ]
 
 
 def incremental(features: Sequence[Features], threshold: float) -> dict[str, int]:

@@ -6,10 +6,14 @@ import logging
 # loading it now keeps ``quellenlage.dossier`` the API function below, not the subpackage.
 from quellenlage import dossier as _dossier_stage  # noqa: F401
 from quellenlage.api import analyse, articles, cluster, dossier, ingest, search, stories
+from quellenlage.archive import Archive
+from quellenlage.store import Filter
 from quellenlage.version import __version__
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - the version first, then the API (tests/test_package.py)
     "__version__",
+    "Archive",
+    "Filter",
     "analyse",
     "articles",
     "cluster",

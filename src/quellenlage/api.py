@@ -1,12 +1,13 @@
-"""The Python API. The CLI (``cli.py``) is a thin shell over these functions.
+"""One-shot functions over the archive (``quellenlage.Archive``), for scripts and the CLI.
 
 import quellenlage
 report = quellenlage.ingest(["articles/"], db="news.db")
-result = quellenlage.dossier(["articles/"])
+result = quellenlage.dossier(["articles/"])      # a temporary database
 print(result.to_json())
 
-Story grouping and the dossier are imported where they are used: ``analyse`` and ``search``
-then start without loading the clustering and linking libraries (about a second).
+Each opens the archive, does one thing and closes it. The one-shot commands (``dossier``,
+``analyse``, ``cluster``) ingest their paths first, into a temporary database unless ``db``
+is given, and report only the articles read from those paths.
 """
 
 from __future__ import annotations
@@ -17,154 +18,112 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from quellenlage.analyse.article import analyse_article
-from quellenlage.analyse.ner import find_entities, tag_entities
-from quellenlage.ingest.outlets import OutletNamer
-from quellenlage.ingest.registry import Walk, read_inputs
-from quellenlage.model import Article, IngestReport, Notice, RawItem, Rejection
-from quellenlage.pipeline import build_article
-from quellenlage.settings import DEFAULT_SETTINGS, Settings
-from quellenlage.store import Store
-from quellenlage.store.db import SearchHit
-from quellenlage.store.stories import StoryRow, assignments, list_stories
-from quellenlage.store.tags import StoredTags
+from quellenlage.analyse.ner import NER_MODES, NerModelError
+from quellenlage.archive import DEFAULT_DB, Archive, Interrupted, Message, OnMessage, OnProgress
+from quellenlage.dossier.safe_text import terminal_safe
+from quellenlage.executor import default_workers
+from quellenlage.ingest.outlets import OutletNamer, OutletSpecError
+from quellenlage.model import Article, IngestReport
+from quellenlage.settings import DEFAULT_SETTINGS, MB, Settings
+from quellenlage.store import Filter, Page, QueryError, SearchHit, StoreError, StoryRow
 
-if TYPE_CHECKING:
-    from quellenlage.dossier.build import Dossier
+__all__ = [
+    "DEFAULT_DB",
+    "NER_MODES",
+    "DossierResult",
+    "Filter",
+    "IngestReport",
+    "Interrupted",
+    "Message",
+    "NerModelError",
+    "OnMessage",
+    "OnProgress",
+    "Page",
+    "QueryError",
+    "RecordsResult",
+    "Settings",
+    "StoreError",
+    "terminal_safe",
+]
+DB_VARIABLE = "QUELLENLAGE_DB"  # the default database of every command
 
-DEFAULT_DB = "quellenlage.db"
-Message = Rejection | Notice
-OnMessage = Callable[[Message], None]
-OnProgress = Callable[[int], None]
+
+def make_settings(
+    max_article_mb: float = 5.0,
+    outlet_from: str | None = None,
+    ner: str = "accurate",
+    workers: int | None = None,
+) -> Settings:
+    """Settings from the command line's options; a bad ``outlet_from`` is a ValueError."""
+    if outlet_from:
+        try:
+            OutletNamer.parse(outlet_from)
+        except OutletSpecError as error:
+            raise ValueError(str(error)) from error
+    return Settings(
+        max_article_bytes=int(max_article_mb * MB),
+        outlet_from=outlet_from,
+        ner=ner,
+        workers=workers or default_workers(),
+    )
+
+
+def prepare_process() -> None:
+    """For a process that owns its imports (the command line), before any analysis: spaCy
+    imported without thinc importing torch, which would cost seconds at every start."""
+    from quellenlage.analyse.sentences import import_spacy_without_torch
+
+    import_spacy_without_torch()
+
+
+def open_archive(db: str | Path, *, read_only: bool = True) -> Archive:
+    """The archive of ``db``, read-only unless asked: reading commands never migrate or
+    switch the journal, so they work on a read-only file or folder."""
+    return Archive(db, read_only=read_only)
 
 
 def ingest(
     paths: Iterable[str],
-    db: str | Path | Store = DEFAULT_DB,
+    db: str | Path = DEFAULT_DB,
     *,
     settings: Settings = DEFAULT_SETTINGS,
     on_message: OnMessage | None = None,
     on_progress: OnProgress | None = None,
     debug: bool = False,
     stories: bool = True,
+    dossiers: bool = False,
 ) -> IngestReport:
-    """Read, clean and analyse every article under ``paths`` and store it in ``db``.
-
-    Stores one transaction per batch; a text already stored only gains the new source.
-    Rejected items are reported (``on_message``) and recorded in ``ingest_errors``.
-    With ``stories``, new articles then join existing stories or open new ones.
-    """
-    with _open_store(db) as store:
-        report = _ingest_into(store, paths, settings, on_message, on_progress, debug)
-        if stories:
-            _group_into_stories(store, settings)
+    """Read, clean and analyse every article under ``paths`` and store it in ``db``; with
+    ``stories``, new articles then join existing stories or open new ones; with
+    ``dossiers``, the dossiers of changed stories are built and stored right away."""
+    with Archive(db, settings=settings) as archive:
+        report = archive.ingest(
+            paths, on_message=on_message, on_progress=on_progress, debug=debug, stories=stories
+        )
+        if stories and dossiers:
+            archive.build_dossiers(on_progress)
         return report
-
-
-def _ingest_into(
-    store: Store,
-    paths: Iterable[str],
-    settings: Settings,
-    on_message: OnMessage | None,
-    on_progress: OnProgress | None,
-    debug: bool,
-) -> IngestReport:
-    report = IngestReport()
-    walk = Walk()
-    batch: list[Article] = []
-    rejected: list[Rejection] = []
-    seen: set[str] = set()
-    namer = OutletNamer.parse(settings.outlet_from) if settings.outlet_from else None
-    for count, result in enumerate(read_inputs(paths, settings, walk), start=1):
-        if namer and isinstance(result, RawItem) and _is_plain_file(result):
-            result.outlet = namer.outlet_for(result.source)
-        outcome = _build(result, settings, debug) if isinstance(result, RawItem) else result
-        if isinstance(outcome, Article):
-            batch.append(outcome)
-            report.items.append((outcome.id, outcome.source))
-            if outcome.id not in seen:
-                seen.add(outcome.id)
-                report.article_ids.append(outcome.id)
-        else:
-            _record_message(outcome, report, rejected, on_message)
-        if len(batch) >= settings.batch_size:
-            _flush(store, batch, rejected, report)
-        if on_progress:
-            on_progress(count)
-    _flush(store, batch, rejected, report)
-    report.skipped = walk.skipped
-    return report
-
-
-def _group_into_stories(store: Store, settings: Settings) -> None:
-    """Stage 4 over the stored articles (clustering is imported here, not at start-up)."""
-    from quellenlage.clustering.update import update_stories
-
-    update_stories(store, workers=settings.workers)
-
-
-def _is_plain_file(item: RawItem) -> bool:
-    """A whole file without an outlet (not a JSON line or feed entry, which name their own)."""
-    return not item.outlet and item.location == item.source
-
-
-def _build(item: RawItem, settings: Settings, debug: bool) -> Article | Rejection:
-    """Stages 2–3 for one item; an unexpected error costs this item only (``debug`` raises)."""
-    try:
-        return build_article(item, settings)
-    except Exception as error:
-        if debug:
-            raise
-        return Rejection(item.location, f"could not be processed ({type(error).__name__}: {error})")
-
-
-def _record_message(
-    message: Message, report: IngestReport, rejected: list[Rejection], on_message: OnMessage | None
-) -> None:
-    if isinstance(message, Rejection):
-        report.rejections.append(message)
-        rejected.append(message)
-    else:
-        report.notices.append(message)
-    if on_message:
-        on_message(message)
-
-
-def _flush(
-    store: Store, batch: list[Article], rejected: list[Rejection], report: IngestReport
-) -> None:
-    if batch or rejected:
-        saved = store.save_batch(batch, rejected)
-        report.added += saved.added
-        report.already_present += saved.already_present
-        batch.clear()
-        rejected.clear()
-
-
-@contextmanager
-def _open_store(db: str | Path | Store) -> Iterator[Store]:
-    if isinstance(db, Store):
-        yield db
-        return
-    store = Store(db)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def articles(db: str | Path = DEFAULT_DB) -> list[Article]:
     """Every stored article, oldest ingest first."""
-    with _open_store(db) as store:
-        return store.articles()
+    with Archive(db, read_only=True) as archive:
+        return archive.store.articles()
 
 
 def stories(db: str | Path = DEFAULT_DB) -> list[StoryRow]:
     """Stored stories, largest first, with size, outlets and date range."""
-    with _open_store(db) as store:
-        return list_stories(store.engine)
+    with Archive(db, read_only=True) as archive:
+        total = archive.stories(limit=1).total
+        return archive.stories(limit=max(total, 1)).items
+
+
+def search(query: str, db: str | Path = DEFAULT_DB, limit: int = 20) -> list[SearchHit]:
+    """Sentences matching a full-text query (SQLite FTS5 syntax)."""
+    with Archive(db, read_only=True) as archive:
+        return archive.search(query, limit)
 
 
 @dataclass
@@ -178,76 +137,11 @@ class RecordsResult:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records)
 
 
-def cluster(
-    paths: Iterable[str],
-    db: str | Path | None = None,
-    *,
-    settings: Settings = DEFAULT_SETTINGS,
-    on_message: OnMessage | None = None,
-    on_progress: OnProgress | None = None,
-    debug: bool = False,
-) -> RecordsResult:
-    """Ingest ``paths`` (into a temporary database unless ``db`` is given) and report the story
-    of each item: ``{"article": id, "source": ..., "story": sid}``."""
-    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
-        _group_into_stories(store, settings)
-        placed = assignments(store.engine, report.article_ids)
-    rows: list[dict[str, object]] = [
-        {"article": aid, "source": source, "story": f"s{placed[aid]}"}
-        for aid, source in report.items
-    ]
-    return RecordsResult(rows, report)
-
-
-def analyse(
-    paths: Iterable[str],
-    db: str | Path | None = None,
-    *,
-    settings: Settings = DEFAULT_SETTINGS,
-    on_message: OnMessage | None = None,
-    on_progress: OnProgress | None = None,
-    debug: bool = False,
-) -> RecordsResult:
-    """Entities, quotes with speakers, figures and resolved dates of each article in
-    ``paths``; the articles are tagged together, so a name reads the same in all of them.
-    What the NER model found is kept in ``db``, so a second run over it skips the model."""
-    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
-        articles = store.articles(report.article_ids)
-        entities = find_entities(articles, settings.ner, StoredTags(store.engine))
-    return RecordsResult(
-        [analyse_article(a, e) for a, e in zip(articles, entities, strict=True)], report
-    )
-
-
-@contextmanager
-def _one_shot(
-    paths: Iterable[str],
-    db: str | Path | None,
-    settings: Settings,
-    on_message: OnMessage | None,
-    on_progress: OnProgress | None,
-    debug: bool,
-) -> Iterator[tuple[Store, IngestReport]]:
-    """What every one-shot command starts with: ``paths`` ingested into ``db``, or into a
-    temporary database when none is given."""
-    with (
-        tempfile.TemporaryDirectory(prefix="quellenlage-") as scratch,
-        _open_store(db or Path(scratch) / "scratch.db") as store,
-    ):
-        yield store, _ingest_into(store, paths, settings, on_message, on_progress, debug)
-
-
-def search(query: str, db: str | Path = DEFAULT_DB, limit: int = 20) -> list[SearchHit]:
-    """Sentences matching a full-text query (SQLite FTS5 syntax)."""
-    with _open_store(db) as store:
-        return store.search(query, limit)
-
-
 @dataclass
 class DossierResult:
-    """A dossier of the articles from the given paths, and the ingest that read them."""
+    """A dossier document (the contract) and the ingest that read its articles."""
 
-    data: Dossier
+    data: dict[str, Any]
     report: IngestReport
 
     def to_json(self) -> str:
@@ -270,7 +164,7 @@ class DossierResult:
             to_quotes_csv,
         )
 
-        renderers = {
+        renderers: dict[str, Callable[[], str]] = {
             "json": self.to_json,
             "md": self.to_markdown,
             "html": self.to_html,
@@ -279,6 +173,41 @@ class DossierResult:
             "claimreview": lambda: to_claim_reviews(self.data),
         }
         return renderers[fmt]()
+
+
+def cluster(
+    paths: Iterable[str],
+    db: str | Path | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_message: OnMessage | None = None,
+    on_progress: OnProgress | None = None,
+    debug: bool = False,
+) -> RecordsResult:
+    """The story of each item read from ``paths``: ``{"article", "source", "story"}``."""
+    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (archive, report):
+        placed = archive.store.assignments(report.article_ids)
+    rows: list[dict[str, object]] = [
+        {"article": aid, "source": source, "story": f"s{placed[aid]}"}
+        for aid, source in report.items
+    ]
+    return RecordsResult(rows, report)
+
+
+def analyse(
+    paths: Iterable[str],
+    db: str | Path | None = None,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_message: OnMessage | None = None,
+    on_progress: OnProgress | None = None,
+    debug: bool = False,
+) -> RecordsResult:
+    """Entities, quotes with speakers, figures and resolved dates of each article read from
+    ``paths``; names are evened out within each story."""
+    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (archive, report):
+        records = archive.analysis(report.article_ids)
+    return RecordsResult(records, report)
 
 
 def dossier(
@@ -290,15 +219,32 @@ def dossier(
     on_progress: OnProgress | None = None,
     debug: bool = False,
 ) -> DossierResult:
-    """Ingest ``paths`` (into a temporary database unless ``db`` is given), group the articles
-    from those paths into stories and build their dossier; other stored articles are left out.
-    What the NER model found is kept in ``db``, so a second run over it skips the model."""
-    from quellenlage.dossier.build import build_dossier
+    """The dossier of the stories of the articles read from ``paths`` (only those
+    articles are reported, even when ``db`` holds more)."""
+    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (archive, report):
+        return DossierResult(archive.dossier_of(report.article_ids), report)
 
-    with _one_shot(paths, db, settings, on_message, on_progress, debug) as (store, report):
-        _group_into_stories(store, settings)
-        chosen = store.articles(report.article_ids)
-        placed = assignments(store.engine, report.article_ids)
-        tagged = tag_entities(chosen, settings.ner, StoredTags(store.engine))
-    by_id = {a.id: found for a, found in zip(chosen, tagged, strict=True)}
-    return DossierResult(build_dossier(chosen, placed, settings, by_id), report)
+
+def stored_dossier(story_id: int, db: str | Path = DEFAULT_DB) -> DossierResult:
+    """The stored dossier of one story (built for this read if its articles changed since;
+    the database is opened read-only)."""
+    with Archive(db, read_only=True) as archive:
+        return DossierResult(archive.dossier_document(story_id), IngestReport())
+
+
+@contextmanager
+def _one_shot(
+    paths: Iterable[str],
+    db: str | Path | None,
+    settings: Settings,
+    on_message: OnMessage | None,
+    on_progress: OnProgress | None,
+    debug: bool,
+) -> Iterator[tuple[Archive, IngestReport]]:
+    """``paths`` ingested into ``db``, or into a temporary database when none is given."""
+    with (
+        tempfile.TemporaryDirectory(prefix="quellenlage-") as scratch,
+        Archive(db or Path(scratch) / "scratch.db", settings=settings) as archive,
+    ):
+        report = archive.ingest(paths, on_message=on_message, on_progress=on_progress, debug=debug)
+        yield archive, report

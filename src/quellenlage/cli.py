@@ -1,7 +1,8 @@
-"""The ``quellenlage`` command: a thin shell over ``quellenlage.api``.
+"""The ``quellenlage`` command: a thin shell over the archive (``quellenlage.api``).
 
-Exit status: 0 when nothing was rejected, 1 when an input item was rejected (the good ones are
-still processed) or the database cannot be used, 2 for usage errors.
+Exit status: 0 when nothing was rejected, 1 when an input item was rejected (the good ones
+are still processed) or the database cannot be used, 2 for usage errors. The database comes
+from ``--db``, else ``$QUELLENLAGE_DB``, else ``quellenlage.db`` in the working folder.
 """
 
 from __future__ import annotations
@@ -9,39 +10,79 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import signal
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from quellenlage import api
-from quellenlage.analyse.ner import NER_MODES, NerModelError
-from quellenlage.analyse.sentences import import_spacy_without_torch
-from quellenlage.ingest.outlets import OutletNamer, OutletSpecError
-from quellenlage.model import IngestReport
-from quellenlage.settings import MB, Settings
 from quellenlage.version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
-_PROGRESS_EVERY = 25
 _SKIPPED_SHOWN = 5
+_PAGE = 500  # rows fetched per query when streaming a listing
+FORMATS = ("table", "json", "jsonl")
+DOSSIER_FORMATS = {
+    "json": ".json",
+    "md": ".md",
+    "html": ".html",
+    "annotations": ".annotations.jsonld",
+    "claimreview": ".claimreview.jsonld",
+    "quotes-csv": ".quotes.csv",
+}
 
 
-def db_option(default: str | None) -> Callable[[F], F]:
-    help_text = "SQLite database file" + (
-        f" (default: {default})" if default else " (default: a temporary one)"
+def db_option(one_shot: bool = False) -> Callable[[F], F]:
+    help_text = "Database file [env QUELLENLAGE_DB; default: " + (
+        "a temporary one]" if one_shot else f"{api.DEFAULT_DB}]"
     )
     return click.option(
-        "--db", "db", default=default, type=click.Path(dir_okay=False), help=help_text
+        "--db",
+        "db",
+        envvar=api.DB_VARIABLE,
+        default=None if one_shot else api.DEFAULT_DB,
+        type=click.Path(dir_okay=False),
+        help=help_text,
     )
 
 
-def ingest_options(function: F) -> F:
-    """Options shared by every command that reads input."""
+def format_option(function: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="A table to read, a JSON array, or JSON Lines (streamed).",
+    )(function)
+
+
+def filter_options(function: F) -> F:
+    """Narrowing shared by the listings."""
+    for name, help_text in reversed(
+        [
+            ("--outlet", "Only this outlet."),
+            ("--since", "Only from this day on (YYYY-MM-DD)."),
+            ("--until", "Only up to this day (YYYY-MM-DD)."),
+            ("--entity", "Only stories naming this entity (id or name)."),
+            ("--text", "Only where a sentence matches this full-text query."),
+        ]
+    ):
+        function = click.option(name, default=None, help=help_text)(function)
+    function = click.option(
+        "--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first."
+    )(function)
+    return click.option(
+        "--limit", type=click.IntRange(min=1), default=None, help="Show at most this many rows."
+    )(function)
+
+
+def read_options(function: F) -> F:
+    """Options of every command that reads input."""
     function = click.option(
         "--outlet-from",
         default=None,
@@ -56,226 +97,441 @@ def ingest_options(function: F) -> F:
         help="Reject articles larger than this.",
     )(function)
     function = click.option(
-        "--debug", is_flag=True, help="Show tracebacks instead of one-line errors."
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Processes for the per-article analysis [default: one per CPU].",
     )(function)
-    return function
-
-
-def ner_option(function: F) -> F:
-    """``--ner``, for the commands that recognise named entities."""
-    return click.option(
+    function = click.option(
         "--ner",
-        type=click.Choice(NER_MODES),
+        type=click.Choice(api.NER_MODES),
         default="accurate",
         show_default=True,
         help="Named-entity model: accurate (fine-tuned transformer) or fast (CNN, for bulk).",
     )(function)
-
-
-def _settings(
-    max_article_mb: float, outlet_from: str | None = None, ner: str = "accurate"
-) -> Settings:
-    if outlet_from:
-        try:
-            OutletNamer.parse(outlet_from)
-        except OutletSpecError as error:
-            raise click.BadParameter(str(error), param_hint="--outlet-from") from error
-    return Settings(max_article_bytes=int(max_article_mb * MB), outlet_from=outlet_from, ner=ner)
-
-
-def _say(message: api.Message) -> None:
-    click.echo(message.message(), err=True)
-
-
-class _Progress:
-    """A counter on stderr, only when stderr is a terminal (silent in pipes and logs)."""
-
-    def __init__(self) -> None:
-        self.active = sys.stderr.isatty()
-
-    def __call__(self, count: int) -> None:
-        if self.active and count % _PROGRESS_EVERY == 0:
-            click.echo(f"\rquellenlage: {count} items read …", err=True, nl=False)
-
-    def done(self) -> None:
-        if self.active:
-            click.echo("\r\033[K", err=True, nl=False)
-
-
-def _report_skipped(report: IngestReport) -> None:
-    if report.skipped:
-        shown = ", ".join(report.skipped[:_SKIPPED_SHOWN])
-        more = (
-            f" and {len(report.skipped) - _SKIPPED_SHOWN} more"
-            if len(report.skipped) > _SKIPPED_SHOWN
-            else ""
-        )
-        click.echo(
-            f"quellenlage: skipped {len(report.skipped)} file(s) of unknown type: {shown}{more}",
-            err=True,
-        )
-
-
-R = TypeVar("R", IngestReport, api.DossierResult, api.RecordsResult)
+    return click.option(
+        "--debug", is_flag=True, help="Show tracebacks instead of one-line errors."
+    )(function)
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """The options every reading command shares (see ``ingest_options``)."""
+    """The options every reading command shares (see ``read_options``)."""
 
     max_article_mb: float
     debug: bool
     outlet_from: str | None
-    ner: str = "accurate"
+    ner: str
+    workers: int | None
+
+    def settings(self) -> api.Settings:
+        try:
+            return api.make_settings(self.max_article_mb, self.outlet_from, self.ner, self.workers)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--outlet-from") from error
 
 
-def _with_progress(
-    run: Callable[..., R], paths: tuple[str, ...], db: str | None, options: ReadOptions
-) -> R:
-    """Run an ingesting API call with messages and progress on stderr."""
-    progress = _Progress()
-    debug = options.debug
-    result = run(
-        paths,
-        db,
-        settings=_settings(options.max_article_mb, options.outlet_from, options.ner),
-        on_message=_say,
-        on_progress=progress,
-        debug=debug,
+class Progress:
+    """Progress bars on stderr (tqdm: count, rate, time left when the total is known), one
+    per step; silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+        self._bars: dict[str, Any] = {}
+
+    def __call__(self, step: str, done: int, total: int | None = None) -> None:
+        if not self.active:
+            return
+        bar = self._bars.get(step)
+        if bar is None:
+            from tqdm import tqdm
+
+            for other in self._bars.values():
+                other.close()
+            bar = self._bars[step] = tqdm(
+                desc=f"quellenlage: {step}", total=total, unit="", leave=False, file=sys.stderr
+            )
+        bar.update(done - bar.n)
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()
+        self._bars.clear()
+
+
+def _say(message: api.Message) -> None:
+    click.echo(api.terminal_safe(message.message()), err=True)
+
+
+def _report_skipped(report: api.IngestReport) -> None:
+    if report.skipped:
+        shown = ", ".join(report.skipped[:_SKIPPED_SHOWN])
+        more = len(report.skipped) - _SKIPPED_SHOWN
+        tail = f" and {more} more" if more > 0 else ""
+        click.echo(
+            api.terminal_safe(
+                f"quellenlage: skipped {len(report.skipped)} file(s) of unknown type: {shown}{tail}"
+            ),
+            err=True,
+        )
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: stop cleanly, keep what is stored."""
+
+
+def _on_sigterm(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _interrupted(interrupt: KeyboardInterrupt) -> None:
+    """One line on what was kept, and the status a shell expects (128 + the signal)."""
+    cause = interrupt.cause if isinstance(interrupt, api.Interrupted) else interrupt
+    terminated = isinstance(cause, Terminated)
+    kept = ""
+    if isinstance(interrupt, api.Interrupted):
+        report = interrupt.report
+        kept = f": {report.added} articles stored, {len(report.rejections)} rejected"
+    click.echo(
+        f"quellenlage: {'terminated' if terminated else 'interrupted'}{kept}; "
+        "run the same command again to continue",
+        err=True,
     )
-    progress.done()
-    _report_skipped(result if isinstance(result, IngestReport) else result.report)
+    sys.exit(128 + (signal.SIGTERM if terminated else signal.SIGINT))
+
+
+R = TypeVar("R", api.IngestReport, api.DossierResult, api.RecordsResult)
+
+
+def _read(
+    run: Callable[..., R], paths: tuple[str, ...], db: str | None, read: ReadOptions, **extra: Any
+) -> R:
+    """An ingesting API call with messages and progress on stderr, and skipped files named."""
+    progress = Progress()
+    try:
+        result = run(
+            paths,
+            db,
+            settings=read.settings(),
+            on_message=_say,
+            on_progress=progress,
+            debug=read.debug,
+            **extra,
+        )
+    finally:
+        progress.close()
+    _report_skipped(result if isinstance(result, api.IngestReport) else result.report)
     return result
 
 
-def _require_database(db: str) -> None:
-    if not Path(db).exists():
-        raise click.UsageError(f"no database at {db} (run `quellenlage ingest` first)")
-
-
-def _database_guard(function: F) -> F:
-    """A database that cannot be opened or written, or a damaged model file, is one clear
+def _guarded(function: F) -> F:
+    """A database that cannot be used, a damaged model file or an interrupt is one clear
     line, not a traceback."""
 
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        signal.signal(signal.SIGTERM, _on_sigterm)
         try:
             return function(*args, **kwargs)
-        except SQLAlchemyError as error:
+        except KeyboardInterrupt as interrupt:
             if kwargs.get("debug"):
                 raise
-            click.echo(
-                f"quellenlage: {kwargs.get('db')}: cannot use database "
-                f"({error.__class__.__name__}: {getattr(error, 'orig', error)})",
-                err=True,
-            )
-            sys.exit(1)
-        except NerModelError as error:
+            _interrupted(interrupt)
+        except api.QueryError as error:
+            raise click.UsageError(str(error)) from error
+        except (api.StoreError, api.NerModelError) as error:
             if kwargs.get("debug"):
                 raise
-            click.echo(f"quellenlage: {error} (reinstall the package)", err=True)
+            click.echo(api.terminal_safe(f"quellenlage: {error}"), err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 
 
+def _existing(db: str) -> str:
+    if not Path(db).is_file():
+        raise click.UsageError(f"no database at {db} (run `quellenlage ingest` first)")
+    return db
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quellenlage")
-def main() -> None:
+@click.option(
+    "--log-level",
+    type=click.Choice(["debug", "info", "warning", "error", "critical"], case_sensitive=False),
+    default="critical",
+    show_default=True,
+    help="How much the libraries log on stderr (quellenlage's own messages always show).",
+)
+def main(log_level: str) -> None:
     """quellenlage: story dossiers from many news outlets, every statement with its source.
 
     Feed it text, HTML, JSON Lines or RSS/Atom files (or folders of them).
     """
-    logging.basicConfig(level=logging.CRITICAL, format="quellenlage: %(message)s")
-    import_spacy_without_torch()  # torch is imported only where accurate NER needs it
+    logging.basicConfig(level=log_level.upper(), format="quellenlage: %(name)s: %(message)s")
+
+
+def _reading(function: F) -> F:
+    """Runs an ingesting command with messages and progress on stderr."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        api.prepare_process()
+        return function(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@db_option(api.DEFAULT_DB)
-@ingest_options
-@_database_guard
-def ingest(paths: tuple[str, ...], db: str, **options: Any) -> None:
+@db_option()
+@click.option(
+    "--dossiers/--no-dossiers",
+    default=True,
+    show_default=True,
+    help="Build the dossiers of changed stories now, so that every later read is a lookup.",
+)
+@read_options
+@_guarded
+@_reading
+def ingest(paths: tuple[str, ...], db: str, dossiers: bool, **options: Any) -> None:
     """Read PATHS (files, folders, or - for JSON Lines on stdin) into the database.
 
     Example: quellenlage ingest articles/ feed.xml --db news.db
     """
-    report = _with_progress(api.ingest, paths, db, ReadOptions(**options))
+    report = _read(api.ingest, paths, db, ReadOptions(**options), dossiers=dossiers)
     click.echo(
         f"{len(report.article_ids)} articles read: {report.added} added, "
         f"{report.already_present} already present, {len(report.rejections)} rejected "
-        f"({db})"
+        f"({api.terminal_safe(db)})"
     )
     sys.exit(report.exit_status)
 
 
-@main.command()
-@db_option(api.DEFAULT_DB)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for reading, or one JSON record per line.",
-)
-@_database_guard
-def articles(db: str, fmt: str) -> None:
-    """List the stored articles.
-
-    Example: quellenlage articles --db news.db --format json
-    """
-    _require_database(db)
-    stored = api.articles(db)
+def _emit(rows: Iterable[dict[str, Any]], fmt: str, table: Callable[[dict[str, Any]], str]) -> None:
+    """Print ``rows`` as a table, a JSON array or JSON Lines (each as it comes); an empty
+    result says so on stderr."""
+    count = 0
     if fmt == "json":
-        for article in stored:
-            click.echo(json.dumps(article.to_json(), ensure_ascii=False))
-        return
-    for article in stored:
-        label = article.title or article.source
-        click.echo(
-            f"{article.id}  {article.published or '----------'}  "
-            f"{(article.outlet or '-')[:20]:20}  {label[:80]}"
-        )
+        listed = list(rows)
+        count = len(listed)
+        click.echo(json.dumps(listed, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            count += 1
+            line = json.dumps(row, ensure_ascii=False) if fmt == "jsonl" else table(row)
+            click.echo(line if fmt == "jsonl" else api.terminal_safe(line))
+    if count == 0:
+        click.echo("quellenlage: nothing found", err=True)
+
+
+def _paged(
+    fetch: Callable[[int, int], api.Page[Any]], limit: int | None, offset: int
+) -> Iterator[Any]:
+    """Every item from ``offset`` on (at most ``limit``), fetched a page at a time."""
+    left = limit
+    while left is None or left > 0:
+        size = _PAGE if left is None else min(_PAGE, left)
+        page = fetch(size, offset)
+        yield from page.items
+        offset += len(page.items)
+        if left is not None:
+            left -= len(page.items)
+        if len(page.items) < size:
+            return
+
+
+def _filter(options: dict[str, Any]) -> api.Filter:
+    return api.Filter(
+        outlet=options["outlet"],
+        since=options["since"],
+        until=options["until"],
+        entity=options["entity"],
+        text=options["text"],
+    )
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@db_option()
+@format_option
+@filter_options
+@_guarded
+def articles(db: str, fmt: str, limit: int | None, offset: int, **options: Any) -> None:
+    """List stored articles, newest first.
+
+    Example: quellenlage articles --outlet tagesschau.de --since 2025-12-01 --format jsonl
+    """
+    where = _filter(options)
+    with api.open_archive(_existing(db)) as archive:
+        rows = _paged(lambda n, o: archive.articles(where, n, o), limit, offset)
+        _emit((_article_record(r) for r in rows), fmt, _article_line)
+
+
+def _article_record(row: Any) -> dict[str, Any]:
+    record = asdict(row)
+    record["story"] = f"s{row.story_id}" if row.story_id is not None else None
+    del record["story_id"]
+    return record
+
+
+def _article_line(row: dict[str, Any]) -> str:
+    label = row["title"] or row["source"]
+    return (
+        f"{row['id']}  {row['published'] or '----------'}  {(row['outlet'] or '-')[:20]:20}  "
+        f"{(row['story'] or '-'):<7} {label[:80]}"
+    )
+
+
+@main.command()
+@db_option()
+@format_option
+@filter_options
+@click.option(
+    "--sort",
+    type=click.Choice(["size", "newest", "oldest"]),
+    default="size",
+    show_default=True,
+    help="Largest first, or by the day of the newest or oldest article.",
+)
+@_guarded
+def stories(db: str, fmt: str, limit: int | None, offset: int, sort: str, **options: Any) -> None:
+    """List stories: id, size, date range, outlets, title.
+
+    Example: quellenlage stories --since 2025-12-01 --entity "Wladimir Putin"
+    """
+    where = _filter(options)
+    with api.open_archive(_existing(db)) as archive:
+        rows = _paged(lambda n, o: archive.stories(where, sort, n, o), limit, offset)
+        _emit((_story_record(r) for r in rows), fmt, _story_line)
+
+
+def _story_record(row: Any) -> dict[str, Any]:
+    record = asdict(row)
+    record["id"] = f"s{row.id}"
+    record["outlets"] = list(row.outlets)
+    return record
+
+
+def _story_line(row: dict[str, Any]) -> str:
+    days = f"{row['first_day'] or '?'}..{row['last_day'] or '?'}"
+    outlets = ", ".join(row["outlets"]) or "-"
+    title = (row["title"] or "")[:70]
+    return f"{row['id']:<7} {row['size']:>5}  {days:<22}  {outlets[:30]:<30}  {title}"
+
+
+@main.command()
+@click.argument("query")
+@db_option()
+@format_option
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Show at most this many sentences.",
+)
+@_guarded
+def search(query: str, db: str, fmt: str, limit: int) -> None:
+    """Full-text search over stored sentences (FTS5 syntax; accents optional).
+
+    Example: quellenlage search "uschakow AND kompromiss"
+    """
+    with api.open_archive(_existing(db)) as archive:
+        hits = archive.search(query, limit)
+    _emit((asdict(h) for h in hits), fmt, _hit_line)
+
+
+def _hit_line(hit: dict[str, Any]) -> str:
+    return f"{hit['article_id']}:{hit['start']}-{hit['end']}  {' '.join(hit['text'].split())}"
+
+
+@main.command()
+@click.argument("entity_id")
+@db_option()
+@format_option
+@_guarded
+def entity(entity_id: str, db: str, fmt: str) -> None:
+    """The stories and spellings of one entity (its id from a dossier).
+
+    Example: quellenlage entity e3412285e49
+    """
+    with api.open_archive(_existing(db)) as archive:
+        rows = archive.entity(entity_id)
+    _emit((asdict(r) for r in rows), fmt, _entity_line)
+
+
+def _entity_line(row: dict[str, Any]) -> str:
+    variants = ", ".join(row["variants"])
+    return f"s{row['story_id']:<6} {row['type']:<4} {row['mentions']:>4}  {row['name']}  {variants}"
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--story", "story_id", default=None, help="A stored story's id (s17 or 17).")
 @click.option(
     "--format",
-    "fmt",
-    type=click.Choice(["json", "md", "html", "annotations", "claimreview", "quotes-csv"]),
-    default="json",
-    show_default=True,
+    "formats",
+    type=click.Choice(list(DOSSIER_FORMATS)),
+    multiple=True,
     help="JSON (the contract), Markdown, one self-contained HTML file, W3C Web Annotations "
     "(JSON-LD) of all evidence, schema.org ClaimReview (JSON-LD) of the contradictions, or "
-    "the quotes as CSV.",
+    "the quotes as CSV. Give it several times to write several from one build (--out is then "
+    "the path without extension). Default: json.",
 )
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(dir_okay=False),
     help="Write the dossier here instead of standard output.",
 )
-@db_option(None)
-@ingest_options
-@ner_option
-@_database_guard
+@db_option(one_shot=True)
+@read_options
+@_guarded
 def dossier(
-    paths: tuple[str, ...], fmt: str, out: str | None, db: str | None, **options: Any
+    paths: tuple[str, ...],
+    story_id: str | None,
+    formats: tuple[str, ...],
+    out: str | None,
+    db: str | None,
+    **options: Any,
 ) -> None:
-    """Build the story dossier of the articles in PATHS.
+    """Build the dossier of the articles in PATHS, or print a stored story's (--story).
 
     Example: quellenlage dossier ../shared/seeds --format md --out dossier.md
+    Example: quellenlage dossier --db news.db --story s17 --format html --out s17.html
     """
-    result = _with_progress(api.dossier, paths, db, ReadOptions(**options))
-    rendered = result.render(fmt)
-    if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_text(rendered, encoding="utf-8")
-        click.echo(f"quellenlage: wrote {out}", err=True)
+    formats = formats or ("json",)
+    if len(formats) > 1 and not out:
+        raise click.UsageError("several --format need --out (a path without extension)")
+    if story_id is not None:
+        if paths:
+            raise click.UsageError("give PATHS or --story, not both")
+        result = api.stored_dossier(_story_number(story_id), _existing(db or api.DEFAULT_DB))
+    elif not paths:
+        raise click.UsageError("give PATHS to read, or --story ID of a stored story")
     else:
-        click.echo(rendered, nl=False)
+        api.prepare_process()
+        result = _read(api.dossier, paths, db, ReadOptions(**options))
+    _write_dossier(result, formats, out)
     sys.exit(result.report.exit_status)
+
+
+def _story_number(story_id: str) -> int:
+    digits = story_id.removeprefix("s")
+    if not digits.isdigit():
+        raise click.BadParameter(f"not a story id: {story_id!r}", param_hint="--story")
+    return int(digits)
+
+
+def _write_dossier(result: api.DossierResult, formats: tuple[str, ...], out: str | None) -> None:
+    for fmt in formats:
+        rendered = result.render(fmt)
+        if out is None:
+            click.echo(rendered, nl=False)
+            continue
+        target = Path(out + DOSSIER_FORMATS[fmt]) if len(formats) > 1 else Path(out)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(rendered, encoding="utf-8")
+        click.echo(f"quellenlage: wrote {target}", err=True)
 
 
 def jsonl_command(record_help: str) -> Callable[[F], F]:
@@ -294,9 +550,10 @@ def jsonl_command(record_help: str) -> Callable[[F], F]:
                     show_default=True,
                     help=record_help,
                 ),
-                db_option(None),
-                ingest_options,
-                _database_guard,
+                db_option(one_shot=True),
+                read_options,
+                _guarded,
+                _reading,
             ]
         ):
             function = decorator(function)
@@ -308,7 +565,7 @@ def jsonl_command(record_help: str) -> Callable[[F], F]:
 def _print_records(
     run: Callable[..., api.RecordsResult], paths: tuple[str, ...], db: str | None, **options: Any
 ) -> None:
-    result = _with_progress(run, paths, db, ReadOptions(**options))
+    result = _read(run, paths, db, ReadOptions(**options))
     click.echo(result.to_jsonl(), nl=False)
     sys.exit(result.report.exit_status)
 
@@ -323,53 +580,9 @@ def cluster(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) ->
 
 
 @jsonl_command("One JSON object per article: entities, quotes, numbers, dates with offsets.")
-@ner_option
 def analyse(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) -> None:
     """Find named entities, quotes with speakers, figures and dates in each article of PATHS.
 
     Example: quellenlage analyse ../shared/seeds --format jsonl
     """
     _print_records(api.analyse, paths, db, **options)
-
-
-@main.command()
-@db_option(api.DEFAULT_DB)
-@_database_guard
-def stories(db: str) -> None:
-    """List the stored stories: size, outlets, date range, title.
-
-    Example: quellenlage stories --db news.db
-    """
-    _require_database(db)
-    for story in api.stories(db):
-        days = f"{story.first_day or '?'}..{story.last_day or '?'}"
-        outlets = ", ".join(story.outlets) or "-"
-        click.echo(
-            f"s{story.id:<6} {story.size:>5}  {days:<22}  {outlets[:30]:<30}  "
-            f"{(story.title or '')[:70]}"
-        )
-
-
-@main.command()
-@click.argument("query")
-@db_option(api.DEFAULT_DB)
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=20,
-    show_default=True,
-    help="Show at most this many sentences.",
-)
-@_database_guard
-def search(query: str, db: str, limit: int) -> None:
-    """Full-text search over stored sentences (FTS5 syntax; accents optional).
-
-    Example: quellenlage search "uschakow AND kompromiss"
-    """
-    _require_database(db)
-    try:
-        hits = api.search(query, db, limit)
-    except SQLAlchemyError as error:
-        raise click.UsageError(f"not a valid search query: {query!r}") from error
-    for hit in hits:
-        click.echo(f"{hit.article_id}#{hit.position}  {' '.join(hit.text.split())}")

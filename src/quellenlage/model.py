@@ -38,6 +38,23 @@ def article_id(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
+def stable_id(prefix: str, *parts: object) -> str:
+    """An id derived from content (``prefix`` + 10 hex digits of a sha1 over ``parts``): the
+    same content gives the same id in every rebuild, page and export."""
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:10]}"
+
+
+def unique_ids(ids: list[str]) -> list[str]:
+    """``ids`` with repeats made unique by a suffix (-2, -3 …), first occurrence unchanged."""
+    seen: dict[str, int] = {}
+    result = []
+    for key in ids:
+        seen[key] = seen.get(key, 0) + 1
+        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return result
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Evidence: characters ``start:end`` of one article's text."""
@@ -48,6 +65,47 @@ class Span:
 
     def to_json(self) -> dict[str, object]:
         return {"article": self.article, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A name the NER model tagged: characters ``start:end`` and its type (PER, LOC, ORG,
+    MISC)."""
+
+    start: int
+    end: int
+    type: str
+
+    def to_json(self, text: str) -> dict[str, object]:
+        return {
+            "text": text[self.start : self.end],
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnalysis:
+    """One article's analysis as the store keeps it: opaque to the store, written and read by
+    the analysis stage (``analyse.article``). ``version`` names the rules and models that made
+    it, so a newer quellenlage re-analyses instead of reading stale results."""
+
+    article_id: str
+    version: str
+    data: bytes  # JSON: quotes, numbers, dates
+    terms: bytes  # JSON: the normalised term vector
+    lead: bytes  # float32 embedding of title and lead
+    vectors: bytes  # float16 embeddings: one row per sentence, then one per quote
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTags:
+    """What one NER model (``model``: mode/version/digest) found in one article."""
+
+    article_id: str
+    model: str
+    entities: tuple[Entity, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +271,7 @@ class IngestReport:
 
     article_ids: list[str] = field(default_factory=list)  # every article the inputs yielded
     items: list[tuple[str, str]] = field(default_factory=list)  # (article id, source) per item
+    seen: set[str] = field(default_factory=set)  # ids in ``article_ids``
     added: int = 0
     already_present: int = 0
     rejections: list[Rejection] = field(default_factory=list)

@@ -14,7 +14,8 @@ class Settings:
     max_article_bytes: int = 5 * MB  # per article (text) and per JSON line
     max_markup_factor: int = 8  # an HTML page or feed may be this many times the text cap
     batch_size: int = 200  # articles per store transaction
-    workers: int = 2  # processes for embedding large batches (the machine has 2 cores)
+    workers: int = 1  # processes for the per-article analysis; the CLI uses one per CPU (a
+    # script that asks for more must guard its entry point: ``if __name__ == "__main__":``)
     summary_sentences: int = 6
     default_language: str = "de"
     outlet_from: str | None = None  # sources.csv or a file-name regex (see ingest/outlets.py)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import quellenlage
 from quellenlage.store import Store
-from quellenlage.store.stories import assignments
 from tests.conftest import EXAMPLES
 
 BRIDGE = ["kuestenbote-hafenbruecke.txt", "hafenstadt-rundschau.html", "brueckenwatch-blog.md"]
@@ -24,9 +23,9 @@ def copy(names: list[str], folder: Path) -> Path:
 
 
 def stories_by_source(db: Path) -> dict[str, int]:
-    store = Store(db)
-    placed = assignments(store.engine)
-    return {Path(a.source).name: placed[a.id] for a in store.articles()}
+    with Store(db) as store:
+        placed = store.assignments()
+        return {Path(a.source).name: placed[a.id] for a in store.articles()}
 
 
 def test_second_batch_joins_existing_stories(tmp_path: Path) -> None:

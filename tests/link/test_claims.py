@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from quellenlage.link.claims import story_claims
 from quellenlage.model import Article, RawItem
 from quellenlage.pipeline import build_article
 from quellenlage.settings import Settings
 from tests.conftest import EXAMPLES
+from tests.link.helpers import claims_of
 
 
 def article(text: str, source: str) -> Article:
@@ -22,7 +22,7 @@ def article(text: str, source: str) -> Article:
 @pytest.fixture(scope="module")
 def seed_story(seed_texts: dict[str, str]) -> tuple[list[Article], list[Any], list[Any]]:
     articles = [article(seed_texts[k], k) for k in sorted(seed_texts)]
-    claims, contradictions = story_claims(articles, workers=1)
+    claims, contradictions = claims_of(articles)
     return articles, claims, contradictions
 
 
@@ -62,6 +62,6 @@ def test_single_source_claims_stay(seed_story: tuple[list[Article], list[Any], l
 def test_example_figure_contradiction() -> None:
     names = ["brueckenwatch-blog.md", "kuestenbote-hafenbruecke.txt"]
     articles = [article((EXAMPLES / n).read_text(encoding="utf-8"), n) for n in names]
-    _, contradictions = story_claims(articles, workers=1)
+    _, contradictions = claims_of(articles)
     [figures] = [x for x in contradictions if x["explanation"].startswith("different figures")]
     assert "31.000" in figures["explanation"] and "24.000" in figures["explanation"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from quellenlage.link.quotes import story_quotes
 from quellenlage.model import Article, RawItem
 from quellenlage.pipeline import build_article
 from quellenlage.settings import Settings
 from tests.conftest import EXAMPLES
+from tests.link.helpers import quotes_of
 
 
 def article(text: str, source: str) -> Article:
@@ -17,7 +17,7 @@ def article(text: str, source: str) -> Article:
 
 def test_putin_europe_quote_is_one_quote(seed_texts: dict[str, str]) -> None:
     articles = [article(seed_texts[k], k) for k in ("002", "003")]
-    quotes = story_quotes(articles)
+    quotes = quotes_of(articles)
     [europe] = [q for q in quotes if "Europa" in q["text"] and "hundert" in q["text"]]
     assert {span["article"] for span in europe["evidence"]} == {a.id for a in articles}
     assert europe["speaker_name"] == "Putin"
@@ -29,7 +29,7 @@ def test_two_wordings_same_speaker() -> None:
         "Oberbürgermeisterin Petra Sommerfeld verteidigte den Schritt: „Sicherheit hat "
         "Vorrang, selbst wenn es für zahlreiche Pendlerinnen und Pendler schmerzhaft ist.“"
     )
-    quotes = story_quotes([article(texts[0], "a"), article(radio, "b")])
+    quotes = quotes_of([article(texts[0], "a"), article(radio, "b")])
     [safety] = [q for q in quotes if "Pendler" in q["text"]]
     assert len(safety["evidence"]) == 2
 
@@ -37,4 +37,4 @@ def test_two_wordings_same_speaker() -> None:
 def test_different_speakers_never_join() -> None:
     a = article("„Wir schaffen das bis zum Sommer“, sagte Ministerin Anna Berg.", "a")
     b = article("„Wir schaffen das bis zum Sommer“, sagte Oppositionschef Paul Kern.", "b")
-    assert len(story_quotes([a, b])) == 2
+    assert len(quotes_of([a, b])) == 2

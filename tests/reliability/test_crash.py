@@ -38,9 +38,12 @@ def stored(db: Path) -> int:
         return 0
 
 
+BULK = ("--ner", "fast", "--no-dossiers")  # the full analysis, with the bulk settings
+
+
 def ingest(source: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "quellenlage", "ingest", str(source), "--db", str(db)],
+        [sys.executable, "-m", "quellenlage", "ingest", str(source), "--db", str(db), *BULK],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

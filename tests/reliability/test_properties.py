@@ -11,13 +11,15 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quellenlage.analyse.article import tag_entities
 from quellenlage.clean.noise import mark_noise
-from quellenlage.dossier.build import build_dossier
+from quellenlage.dossier.build import build_story
 from quellenlage.ingest.registry import Walk, read_inputs
 from quellenlage.lang import get_language
 from quellenlage.model import Article, Notice, RawItem, Rejection
 from quellenlage.pipeline import build_article
 from quellenlage.settings import Settings
+from tests.link.helpers import RESOURCES, analysed
 
 GERMAN = get_language("de")
 SMALL = Settings(max_article_bytes=20_000)
@@ -99,9 +101,12 @@ def test_dossier_evidence_inside_articles(collection: list[str]) -> None:
     ]
     # texts equal up to whitespace are one article, as in the store: keep the first
     articles = list({a.id: a for a in reversed(built)}.values())
-    dossier = build_dossier(articles, {a.id: 1 for a in articles}, SMALL)
+    tags = [tag_entities(a, "fast", RESOURCES) for a in articles]
+    built_story = build_story(
+        "s1", articles, analysed(articles), [list(t.entities) if t else [] for t in tags], SMALL
+    )
     by_id = {a.id: a for a in articles}
-    for story in dossier["stories"]:
+    for story in [built_story.to_json()]:
         for item in story["summary"]:
             first = item["evidence"][0]
             assert by_id[first["article"]].text[first["start"] : first["end"]] == item["text"]
@@ -109,6 +114,7 @@ def test_dossier_evidence_inside_articles(collection: list[str]) -> None:
         for span in all_spans(story):
             article = by_id[span["article"]]
             assert 0 <= span["start"] < span["end"] <= len(article.text)
+            assert span["text"] == article.text[span["start"] : span["end"]]
             if span in post_quotes and inside_social_post(article, span):
                 continue  # the contract: a social post may be evidence for its author's quote
             assert not article.is_excluded(span["start"], span["end"])

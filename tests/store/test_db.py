@@ -9,6 +9,7 @@ from quellenlage.model import RawItem, Rejection
 from quellenlage.pipeline import build_article
 from quellenlage.settings import Settings
 from quellenlage.store import Store
+from quellenlage.store.db import HEAD
 
 
 def article(text: str, source: str = "a.txt"):  # type: ignore[no-untyped-def]
@@ -20,7 +21,7 @@ def article(text: str, source: str = "a.txt"):  # type: ignore[no-untyped-def]
 def test_schema_versioned_and_wal(db: Path) -> None:
     Store(db).close()
     with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     Store(db).close()  # migrating again is a no-op
 
@@ -60,6 +61,7 @@ def test_full_text_search_ignores_diacritics(db: Path) -> None:
     store.save_batch([article("In München regnet es. Die Isar steigt.")])
     [hit] = store.search("munchen")
     assert hit.text == "In München regnet es." and hit.position == 0
+    assert (hit.start, hit.end) == (0, len(hit.text))
 
 
 def test_integrity(db: Path) -> None:

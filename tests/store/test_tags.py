@@ -12,12 +12,12 @@ from alembic.config import Config
 from sqlalchemy import create_engine
 
 import quellenlage
-from quellenlage.analyse import ner
-from quellenlage.analyse.ner import Entity, WordTagger
+from quellenlage.analyse import resources
+from quellenlage.analyse.ner import WordTagger
+from quellenlage.model import Entity, EntityTags
 from quellenlage.settings import Settings
 from quellenlage.store import Store
-from quellenlage.store.db import MIGRATIONS
-from quellenlage.store.tags import StoredTags
+from quellenlage.store.db import HEAD, MIGRATIONS
 from tests.store.test_db import article
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -27,14 +27,20 @@ def test_tags_round_trip_per_model(db: Path) -> None:
     store = Store(db)
     first, second = article("Petra Sommerfeld sperrt die Brücke.", "a"), article("Kiel.", "b")
     store.save_batch([first, second])
-    tags = StoredTags(store.engine)
-    tags.save_tags({first.id: [Entity(0, 16, "PER")], second.id: []}, "fast/1/abc")
-    tags.save_tags({first.id: [Entity(0, 5, "LOC")]}, "fast/1/abc")  # stored ones stay
-    assert tags.load_tags([first.id, second.id, "unknown"], "fast/1/abc") == {
-        first.id: [Entity(0, 16, "PER")],
-        second.id: [],
+    model = "fast/1/abc"
+    store.save_analyses(
+        tags=[
+            EntityTags(first.id, model, (Entity(0, 16, "PER"),)),
+            EntityTags(second.id, model, ()),
+        ]
+    )
+    store.save_analyses(tags=[EntityTags(first.id, model, (Entity(0, 5, "LOC"),))])  # kept
+    assert store.tags([first.id, second.id, "unknown"], [model]) == {
+        first.id: EntityTags(first.id, model, (Entity(0, 16, "PER"),)),
+        second.id: EntityTags(second.id, model, ()),
     }
-    assert tags.load_tags([first.id], "accurate/1/def") == {}
+    assert store.tags([first.id], ["accurate/1/def"]) == {}
+    assert store.tagged_ids([first.id, second.id], [model]) == {first.id, second.id}
     store.close()
 
 
@@ -52,21 +58,21 @@ class CountingTagger:
 @pytest.fixture
 def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, CountingTagger]:
     taggers: dict[str, CountingTagger] = {}
-    real = ner.word_tagger
+    real = resources.word_tagger
 
     def counted(mode: str, language: str | None) -> WordTagger | None:
         tagger = real(mode, language)
         assert tagger is not None
         return taggers.setdefault(mode, CountingTagger(tagger))
 
-    monkeypatch.setattr(ner, "word_tagger", counted)
+    monkeypatch.setattr(resources, "word_tagger", counted)
     return taggers
 
 
 def test_second_dossier_of_stored_articles_does_not_tag_again(
     db: Path, counting: dict[str, CountingTagger]
 ) -> None:
-    fast = Settings(ner="fast")
+    fast = Settings(ner="fast", workers=1)  # in this process, where the count is
     first = quellenlage.dossier([str(EXAMPLES)], db=db, settings=fast).data
     tagged_once = counting["fast"].sentences
     assert tagged_once > 0
@@ -79,10 +85,9 @@ def test_second_dossier_of_stored_articles_does_not_tag_again(
 
 
 def test_another_model_tags_again(db: Path, counting: dict[str, CountingTagger]) -> None:
-    quellenlage.analyse([str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db)
-    quellenlage.analyse(
-        [str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db, settings=Settings(ner="fast")
-    )
+    one = [str(EXAMPLES / "kuestenbote-hafenbruecke.txt")]
+    quellenlage.analyse(one, db=db, settings=Settings(workers=1))
+    quellenlage.analyse(one, db=db, settings=Settings(ner="fast", workers=1))
     assert counting["accurate"].sentences > 0 and counting["fast"].sentences > 0
     with sqlite3.connect(db) as connection:
         models = [m for (m,) in connection.execute("SELECT model FROM entity_tags")]
@@ -100,5 +105,5 @@ def test_a_database_of_the_previous_schema_is_upgraded(db: Path) -> None:
     result = quellenlage.analyse([str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db)
     assert result.records[0]["entities"]
     with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         assert connection.execute("SELECT count(*) FROM entity_tags").fetchone() == (1,)

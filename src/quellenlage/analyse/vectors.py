@@ -48,6 +48,13 @@ def term_weights(text: str, language: str = "de") -> dict[str, float]:
     return {term: (1 + math.log(n)) * idf[term] for term, n in counts.items()}
 
 
+def normalised_terms(text: str, language: str) -> dict[str, float]:
+    """``term_weights`` scaled to unit length, so a dot product is a cosine."""
+    weights = term_weights(text, language)
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {term: w / norm for term, w in weights.items()}
+
+
 def vector_matrix(texts: Sequence[str], languages: Sequence[str] | None = None) -> csr_matrix:
     """Rows L2-normalised, so a dot product of two rows is their cosine similarity."""
     langs = languages or ["de"] * len(texts)

@@ -106,10 +106,6 @@ class Clusterer:
         self._keys.append(item.key)
         return story.id
 
-    def reserve_ids(self, through: int) -> None:
-        """New stories get ids above ``through`` (stories stored but not loaded keep theirs)."""
-        self._next_id = max(self._next_id, through + 1)
-
     def place(self, item: Features, story_id: int) -> None:
         """Put an article into a known story without searching (rebuilding stored state)."""
         story = self.stories.get(story_id)

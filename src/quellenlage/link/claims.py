@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from quellenlage.analyse.embeddings import embed_parallel
-from quellenlage.analyse.numbers import NumberMention, find_numbers
+from quellenlage.analyse.article import ArticleAnalysis
+from quellenlage.analyse.numbers import NumberMention
 from quellenlage.lang import get_language
 from quellenlage.lang.base import LanguageData
 from quellenlage.model import Article, SentenceRef, Span
@@ -39,10 +39,11 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MIN_WORDS = 5
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity (it holds an array)
 class _Statement(SentenceRef):
     numbers: tuple[NumberMention, ...]
-    index: int  # position among all statements (embedding row)
+    index: int  # position among all statements (row of the similarity matrix)
+    vector: np.ndarray  # the sentence's stored embedding
 
 
 @dataclass
@@ -55,13 +56,14 @@ class _Claim:
 
 
 def story_claims(
-    articles: Sequence[Article], workers: int = 2
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(claims, contradictions) of a story, as contract records."""
-    statements = _statements(articles)
+    """(claims, contradictions) of a story, as contract records, from the articles' stored
+    analyses (figures and sentence embeddings)."""
+    statements = _statements(articles, analyses)
     if not statements:
         return [], []
-    vectors = embed_parallel([s.text for s in statements], workers)
+    vectors = np.vstack([s.vector for s in statements])
     similarity = vectors @ vectors.T
     claims = _group(statements, similarity)
     ids = {id(claim): f"c{n}" for n, claim in enumerate(claims, start=1)}
@@ -69,17 +71,19 @@ def story_claims(
     return [_claim_record(c, ids[id(c)]) for c in claims], contradictions
 
 
-def _statements(articles: Sequence[Article]) -> list[_Statement]:
+def _statements(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
+) -> list[_Statement]:
     found: list[_Statement] = []
-    for article in articles:
-        language = get_language(article.language)
-        numbers = find_numbers(article, language)
-        for sentence in article.sentences:
+    for article, analysis in zip(articles, analyses, strict=True):
+        numbers = analysis.numbers
+        for position, sentence in enumerate(article.sentences):
             text = article.text[sentence.start : sentence.end]
             if sentence.heading or len(_WORD.findall(text)) < _MIN_WORDS or _only_quote(text):
                 continue
             inside = [n for n in numbers if sentence.start <= n.start and n.end <= sentence.end]
-            found.append(_Statement(article, sentence, tuple(inside), len(found)))
+            vector = analysis.sentence_vectors[position]
+            found.append(_Statement(article, sentence, tuple(inside), len(found), vector))
     return found
 
 
@@ -147,17 +151,27 @@ def _contradictions(
     claims: list[_Claim], similarity: np.ndarray, ids: dict[int, str]
 ) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[frozenset[int]] = set()
+    owner = {id(m): c for c in claims for m in c.members}
 
-    def add(a: _Claim, b: _Claim, explanation: str) -> None:
-        key = tuple(sorted((ids[id(a)], ids[id(b)])))
-        if a is not b and key not in seen:
-            seen.add(key)  # type: ignore[arg-type]
+    def add(a: _Statement, b: _Statement, kind: str, explanation: str) -> None:
+        """Claims of ``a`` and ``b`` contradict: both sides in full, in text order."""
+        first, second = sorted((a, b), key=lambda m: m.index)
+        key = frozenset((id(owner[id(first)]), id(owner[id(second)])))
+        if owner[id(first)] is not owner[id(second)] and key not in seen:
+            seen.add(key)
             found.append(
-                {"id": f"x{len(found) + 1}", "items": list(key), "explanation": explanation}
+                {
+                    "id": f"x{len(found) + 1}",
+                    "kind": kind,
+                    "items": [ids[id(owner[id(first)])], ids[id(owner[id(second)])]],
+                    "sides": [
+                        {"text": m.text, "evidence": [m.span.to_json()]} for m in (first, second)
+                    ],
+                    "explanation": explanation,
+                }
             )
 
-    owner = {id(m): c for c in claims for m in c.members}
     statements = sorted((m for c in claims for m in c.members), key=lambda m: m.index)
     for i, a in enumerate(statements):
         language = get_language(a.article.language)
@@ -167,22 +181,19 @@ def _contradictions(
             score = float(similarity[a.index, b.index])
             negated = _polarity_flip(a, b, language, score) or _polarity_flip(b, a, language, score)
             if negated:
-                add(owner[id(a)], owner[id(b)], negated)
+                add(a, b, "negation", negated)
             conflict = _figure_conflict(a, b)
-            if conflict and float(similarity[a.index, b.index]) >= FIGURE_CONFLICT:
+            if conflict and score >= FIGURE_CONFLICT:
                 x, y = conflict
                 add(
-                    owner[id(a)],
-                    owner[id(b)],
+                    a,
+                    b,
+                    "figures",
                     f"different figures for the same quantity: "
                     f"{_quote_text(a, x)!r} vs {_quote_text(b, y)!r}",
                 )
     for claim, previous in _disputes(statements):
-        add(
-            owner[id(previous)],
-            owner[id(claim)],
-            f"disputed: {_short(claim.text)!r} answers {_short(previous.text)!r}",
-        )
+        add(previous, claim, "denial", f"disputed: {claim.text!r} answers {previous.text!r}")
     return found
 
 
@@ -249,10 +260,6 @@ def _disputes(statements: list[_Statement]) -> list[tuple[_Statement, _Statement
 
 def _quote_text(statement: _Statement, number: NumberMention) -> str:
     return statement.article.text[number.start : number.end]
-
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _claim_record(claim: _Claim, claim_id: str) -> dict[str, Any]:

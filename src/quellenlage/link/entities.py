@@ -18,11 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from quellenlage.analyse.ner import Entity
 from quellenlage.analyse.quotes import is_role, role_key
 from quellenlage.lang import get_language
 from quellenlage.link.names import name_key
-from quellenlage.model import Article, Span
+from quellenlage.model import Article, Entity, Span, stable_id, unique_ids
 
 SIMILAR_SURNAMES = 0.85  # difflib ratio of two surname keys ("selenski" / "selenskii")
 
@@ -77,7 +76,8 @@ def _order(mention: Mention) -> tuple[str, int]:
 def resolve_entities(
     articles: Sequence[Article], found: Sequence[Sequence[Entity]]
 ) -> list[StoryEntity]:
-    """The story's entities, most mentioned first, with ids e1, e2, …"""
+    """The story's entities, most mentioned first; an entity's id comes from its type and
+    name key, so it is the same in every rebuild and in every story that names it."""
     mentions = [
         Mention(a, e) for a, entities in zip(articles, found, strict=True) for e in entities
     ]
@@ -89,9 +89,14 @@ def resolve_entities(
     _add_roles(articles, entities, bases)
     entities = _merge_aliases_and_spellings(entities)
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
-    for number, entity in enumerate(entities, start=1):
-        entity.id = f"e{number}"
+    keys = [stable_id("e", e.type, name_key(e.name, _language(e))) for e in entities]
+    for entity, key in zip(entities, unique_ids(keys), strict=True):
+        entity.id = key
     return entities
+
+
+def _language(entity: StoryEntity) -> str:
+    return entity.mentions[0].article.language if entity.mentions else "de"
 
 
 def _base_forms(mentions: list[Mention]) -> dict[Mention, str]:

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quellenlage.analyse.embeddings import embed
-from quellenlage.analyse.quotes import Quote, find_quotes
-from quellenlage.lang import get_language
+import numpy as np
+
+from quellenlage.analyse.article import ArticleAnalysis
+from quellenlage.analyse.quotes import Quote
 from quellenlage.link.entities import StoryEntity, entity_for_speaker, surname_index
 from quellenlage.link.names import name_key
 from quellenlage.model import Article, Span
@@ -41,12 +42,16 @@ class _Found:
 
 
 def story_quotes(
-    articles: Sequence[Article], entities: Sequence[StoryEntity] = ()
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    entities: Sequence[StoryEntity] = (),
 ) -> list[dict[str, Any]]:
-    found = [_Found(a, q) for a in articles for q in find_quotes(a, get_language(a.language))]
+    """The story's quotes from the articles' stored analyses (quotes and their embeddings)."""
+    pairs = list(zip(articles, analyses, strict=True))
+    found = [_Found(a, q) for a, analysis in pairs for q in analysis.quotes]
     if not found:
         return []
-    vectors = embed([f.text for f in found])
+    vectors = np.vstack([analysis.quote_vectors for _, analysis in pairs])
     similarity = vectors @ vectors.T
     groups: list[list[int]] = []
     for index, item in enumerate(found):  # greedy, against each group's first quote: no chains

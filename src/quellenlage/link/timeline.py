@@ -1,9 +1,10 @@
 """Stage 5b: the story's timeline — dated events merged across articles, each with evidence.
 
-An event is the sentence that carries a resolved date. Articles without a publication date
-resolve their relative dates ("am Dienstag") against the story's earliest publication date;
-such items are marked ``inferred``. Sentences of several articles with the same date that say
-nearly the same are one event with a span in each.
+An event is the sentence that carries a resolved date, as the stored analysis found it.
+Articles without a publication date resolve their relative dates ("am Dienstag") against the
+story's earliest publication date, which only the story knows (so only their dates are read
+again here); such items are marked ``inferred``. Sentences of several articles with the same
+date that say nearly the same are one event with a span in each.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 
 import numpy as np
 
+from quellenlage.analyse.article import ArticleAnalysis
 from quellenlage.analyse.dates import find_dates
 from quellenlage.analyse.vectors import vector_matrix
 from quellenlage.lang import get_language
@@ -52,12 +54,19 @@ def story_reference(articles: Sequence[Article]) -> date | None:
     return min(known) if known else None
 
 
-def build_timeline(articles: Sequence[Article]) -> list[dict[str, object]]:
+def build_timeline(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
+) -> list[dict[str, object]]:
     reference = story_reference(articles)
     candidates: list[_Event] = []
-    for article in articles:
+    for article, analysis in zip(articles, analyses, strict=True):
         inferred = article.published is None
-        for mention in find_dates(article, get_language(article.language), reference):
+        mentions = (
+            find_dates(article, get_language(article.language), reference)
+            if inferred and reference
+            else analysis.dates
+        )
+        for mention in mentions:
             if mention.value is None:
                 continue
             sentence = next(

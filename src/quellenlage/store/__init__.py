@@ -1,5 +1,31 @@
-"""Storage: one interface (``Store``) over SQLite by default; SQLAlchemy Core keeps it portable."""
+"""Storage: one interface (``Store``) over SQLite by default; the only package that speaks SQL.
+Database specifics sit in one adapter per database (``sqlite``)."""
 
-from quellenlage.store.db import Store
+from quellenlage.store.db import QueryError, Store, StoreError, StoryUpdate
+from quellenlage.store.records import (
+    ArticleRow,
+    EntityRow,
+    FeatureRow,
+    Filter,
+    Page,
+    SavedBatch,
+    SearchHit,
+    StoredDossier,
+    StoryRow,
+)
 
-__all__ = ["Store"]
+__all__ = [
+    "ArticleRow",
+    "EntityRow",
+    "FeatureRow",
+    "Filter",
+    "Page",
+    "QueryError",
+    "SavedBatch",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "StoredDossier",
+    "StoryRow",
+    "StoryUpdate",
+]

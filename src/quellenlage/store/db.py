@@ -1,81 +1,224 @@
-"""The store: every write goes through here, one transaction per batch.
+"""The store: the only place that speaks SQL. One ``Store`` per database, a narrow set of
+methods for what the stages and readers need, and one adapter per database for what only that
+database does (upserts, write locks, full-text search).
 
-SQLite runs in WAL mode so that a crash mid-ingest leaves the file consistent: a batch is
-either fully in the database or not at all, and re-running the ingest adds what is missing.
+The schema has one definition, the migrations; queries use the tables as the database
+reflects them. Every write is one transaction: a batch is either fully in the database or not
+at all, and re-running an ingest adds what is missing.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import (
+    Connection,
+    MetaData,
+    Select,
+    Table,
+    and_,
+    delete,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.exc import SQLAlchemyError
 
-from quellenlage.model import Article, Excluded, Rejection, Sentence, Source
-from quellenlage.store import schema
+from quellenlage.model import (
+    Article,
+    Entity,
+    EntityTags,
+    Excluded,
+    Rejection,
+    Sentence,
+    Source,
+    StoredAnalysis,
+)
+from quellenlage.store.records import (
+    ArticleRow,
+    EntityRow,
+    FeatureRow,
+    Filter,
+    Page,
+    SavedBatch,
+    SearchHit,
+    StoredDossier,
+    StoryRow,
+)
+from quellenlage.store.sqlite import WRITE, SqliteAdapter
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+KNOWN_REVISIONS = tuple(sorted(p.name[:4] for p in (MIGRATIONS / "versions").glob("0*.py")))
+HEAD = KNOWN_REVISIONS[-1]
+_TABLES = (
+    "articles",
+    "sources",
+    "excluded",
+    "sentences",
+    "ingest_errors",
+    "stories",
+    "story_articles",
+    "entity_tags",
+    "analyses",
+    "dossiers",
+    "dossier_entities",
+)
+ANY = Filter()  # a listing narrowed by nothing
+_IN_CHUNK = 500  # ids per IN (...) list: SQLite allows 32,766 parameters, PostgreSQL 65,535
 
 
-@dataclass(frozen=True, slots=True)
-class SavedBatch:
-    added: int
-    already_present: int
+class StoreError(Exception):
+    """A database that cannot be used as it is; the message says why and what to do."""
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    article_id: str
-    position: int
-    text: str
+class QueryError(StoreError):
+    """A full-text query the database cannot parse."""
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+_CAUSES = (  # what the database says -> what the user is told
+    ("file is not a database", "not a quellenlage database (not even SQLite)"),
+    ("readonly database", "read-only: cannot write here"),
+    ("disk is full", "disk full"),
+    ("database is locked", "locked by another process for too long"),
+    ("unable to open", "cannot be opened (missing folder or no permission)"),
+    ("disk i/o error", "disk I/O error (file too large for the file system or its limit?)"),
+    ("no such table", "not a quellenlage database (tables missing)"),
+)
+
+
+def database_error(location: str, error: SQLAlchemyError) -> StoreError:
+    """One clear sentence for a database failure, naming the cause when it is known."""
+    detail = str(getattr(error, "orig", None) or error).split("\n")[0]
+    lowered = detail.lower()
+    for marker, cause in _CAUSES:
+        if marker in lowered:
+            return StoreError(f"{location}: {cause}")
+    return StoreError(f"{location}: cannot use database ({type(error).__name__}: {detail})")
 
 
 class Store:
-    """Articles and what the pipeline found in them, in SQLite (or any SQLAlchemy URL)."""
+    """Articles, what each yields, stories and their dossiers, in one database."""
 
-    def __init__(self, location: str | Path) -> None:
-        url = str(location) if "://" in str(location) else f"sqlite:///{location}"
-        self.engine: Engine = create_engine(url)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        self.migrate()
+    def __init__(self, location: str | Path, *, read_only: bool = False) -> None:
+        self.location = str(location)
+        self.read_only = read_only
+        if read_only and "://" not in self.location and not Path(self.location).is_file():
+            raise StoreError(f"{self.location}: no database here")
+        self._adapter = SqliteAdapter(self.location, read_only)
+        self._engine = self._adapter.engine()
+        try:
+            self._prepare_schema()
+            self._t = self._reflect()
+        except SQLAlchemyError as error:
+            self._engine.dispose()
+            raise database_error(self.location, error) from error
+        except BaseException:
+            self._engine.dispose()
+            raise
 
-    def migrate(self) -> None:
-        """Bring the schema to the newest revision (a no-op when it is there already)."""
+    # opening -------------------------------------------------------------------------------
+
+    def _prepare_schema(self) -> None:
+        """Refuse a newer schema; migrate an older one (never when read-only), as one
+        transaction holding the write lock, so concurrent first opens and crashes mid-way
+        leave the database as it was or complete."""
+        revision = self._revision()
+        if revision == HEAD:
+            return
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise StoreError(
+                f"{self.location}: written by a newer quellenlage (schema {revision}; this "
+                f"version knows up to {HEAD}): upgrade quellenlage to use it"
+            )
+        if self.read_only:
+            raise StoreError(
+                f"{self.location}: schema {revision or 'none'} is older than {HEAD}: "
+                "open it once for writing (e.g. `quellenlage ingest`) to upgrade it"
+            )
+        from alembic import command
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as connection:
+        with self._write() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
-    def close(self) -> None:
-        self.engine.dispose()
+    def _revision(self) -> str | None:
+        with self._engine.connect() as connection:  # errors: see __init__
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
-    # writes ------------------------------------------------------------------------------
+    def _reflect(self) -> dict[str, Table]:
+        metadata = MetaData()
+        with self._engine.connect() as connection:
+            metadata.reflect(bind=connection, only=list(_TABLES))
+        return dict(metadata.tables)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        if self.read_only:
+            raise StoreError(f"{self.location}: opened read-only")
+        try:
+            connection = self._engine.connect().execution_options(**{WRITE: True})
+            with connection, connection.begin():
+                yield connection
+        except SQLAlchemyError as error:
+            raise database_error(self.location, error) from error
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as connection:
+                yield connection
+        except SQLAlchemyError as error:
+            raise database_error(self.location, error) from error
+
+    def revision(self) -> str | None:
+        return self._revision()
+
+    def integrity_ok(self) -> bool:
+        with self._read() as connection:
+            return self._adapter.integrity_ok(connection)
+
+    def count(self, table: str) -> int:
+        with self._read() as connection:
+            query = select(func.count()).select_from(self._t[table])
+            return int(connection.execute(query).scalar_one())
+
+    # articles: writes ------------------------------------------------------------------------
 
     def save_batch(
-        self, articles: Sequence[Article], rejections: Sequence[Rejection] = ()
+        self,
+        articles: Sequence[Article],
+        rejections: Sequence[Rejection] = (),
+        analyses: Sequence[StoredAnalysis] = (),
+        tags: Sequence[EntityTags] = (),
     ) -> SavedBatch:
-        """Store new articles, add new sources of known ones and record rejections: atomically."""
+        """New articles (with what they yield), new sources of known ones, and rejections:
+        atomically. An article another writer stored meanwhile counts as already present."""
         added = present = 0
-        with self.engine.begin() as connection:
-            known = self._existing_ids(connection, [a.id for a in articles])
+        with self._write() as connection:
+            known = self._existing(connection, [a.id for a in articles])
             for article in articles:
                 if article.id in known:
                     present += 1
@@ -84,18 +227,23 @@ class Store:
                     known.add(article.id)
                     added += 1
                 self._insert_sources(connection, article.id, article.sources)
+            self._insert_analyses(connection, analyses)
+            self._insert_tags(connection, tags)
             self._insert_rejections(connection, rejections)
         return SavedBatch(added, present)
 
-    def _existing_ids(self, connection: Connection, ids: list[str]) -> set[str]:
-        if not ids:
-            return set()
-        query = select(schema.articles.c.id).where(schema.articles.c.id.in_(ids))
-        return set(connection.execute(query).scalars())
+    def save_analyses(
+        self, analyses: Sequence[StoredAnalysis] = (), tags: Sequence[EntityTags] = ()
+    ) -> None:
+        """What the analysis stage found in stored articles (kept rows stay as they are)."""
+        if analyses or tags:
+            with self._write() as connection:
+                self._insert_analyses(connection, analyses)
+                self._insert_tags(connection, tags)
 
     def _insert_article(self, connection: Connection, article: Article) -> None:
         connection.execute(
-            insert(schema.articles).values(
+            insert(self._t["articles"]).values(
                 id=article.id,
                 text=article.text,
                 source=article.source,
@@ -112,7 +260,7 @@ class Store:
         )
         if article.excluded:
             connection.execute(
-                insert(schema.excluded),
+                insert(self._t["excluded"]),
                 [
                     {"article_id": article.id, "start": e.start, "end": e.end, "kind": e.kind}
                     for e in article.excluded
@@ -130,22 +278,14 @@ class Store:
                 }
                 for i, s in enumerate(article.sentences)
             ]
-            connection.execute(insert(schema.sentences), rows)
-            if self.engine.dialect.name == "sqlite":
-                connection.execute(
-                    text(
-                        "INSERT INTO sentences_fts (text, article_id, position) "
-                        "VALUES (:text, :article_id, :position)"
-                    ),
-                    [
-                        {
-                            "text": article.text[s.start : s.end],
-                            "article_id": article.id,
-                            "position": i,
-                        }
-                        for i, s in enumerate(article.sentences)
-                    ],
-                )
+            connection.execute(insert(self._t["sentences"]), rows)
+            self._adapter.index_sentences(
+                connection,
+                [
+                    {"text": article.text[s.start : s.end], "article_id": article.id, "position": i}
+                    for i, s in enumerate(article.sentences)
+                ],
+            )
 
     def _insert_sources(
         self, connection: Connection, article_id: str, sources: Iterable[Source]
@@ -161,59 +301,96 @@ class Store:
             for s in sources
         ]
         if rows:
-            statement = sqlite_insert(schema.sources).on_conflict_do_nothing()
-            connection.execute(statement, rows)
+            connection.execute(self._adapter.insert_ignore(self._t["sources"]), rows)
+
+    def _insert_analyses(self, connection: Connection, analyses: Sequence[StoredAnalysis]) -> None:
+        if analyses:
+            rows = [
+                {
+                    "article_id": a.article_id,
+                    "version": a.version,
+                    "data": a.data,
+                    "terms": a.terms,
+                    "lead": a.lead,
+                    "vectors": a.vectors,
+                }
+                for a in analyses
+            ]
+            connection.execute(self._adapter.insert_ignore(self._t["analyses"]), rows)
+
+    def _insert_tags(self, connection: Connection, tags: Sequence[EntityTags]) -> None:
+        if tags:
+            rows = [
+                {
+                    "article_id": t.article_id,
+                    "model": t.model,
+                    "entities": json.dumps([[e.start, e.end, e.type] for e in t.entities]),
+                }
+                for t in tags
+            ]
+            connection.execute(self._adapter.insert_ignore(self._t["entity_tags"]), rows)
 
     def _insert_rejections(self, connection: Connection, rejections: Sequence[Rejection]) -> None:
         if rejections:
             now = _now()
             connection.execute(
-                insert(schema.ingest_errors),
+                insert(self._t["ingest_errors"]),
                 [
                     {"location": r.location, "line": r.line, "reason": r.reason, "created_at": now}
                     for r in rejections
                 ],
             )
 
-    # reads -------------------------------------------------------------------------------
+    # articles: reads -------------------------------------------------------------------------
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        with self._read() as connection:
+            return self._existing(connection, list(ids))
+
+    def _existing(self, connection: Connection, ids: list[str]) -> set[str]:
+        column = self._t["articles"].c.id
+        found: set[str] = set()
+        for chunk in _chunks(ids):
+            found.update(connection.execute(select(column).where(column.in_(chunk))).scalars())
+        return found
 
     def article_ids(self) -> list[str]:
-        with self.engine.connect() as connection:
-            query = select(schema.articles.c.id).order_by(
-                schema.articles.c.ingested_at, schema.articles.c.id
-            )
+        """Every article id, oldest ingest first."""
+        table = self._t["articles"].c
+        with self._read() as connection:
+            query = select(table.id).order_by(table.ingested_at, table.id)
             return list(connection.execute(query).scalars())
 
-    def count(self, table: str) -> int:
-        with self.engine.connect() as connection:
-            return int(
-                connection.execute(
-                    select(func.count()).select_from(schema.metadata.tables[table])
-                ).scalar_one()
-            )
-
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
-        """Articles with their sources, noise spans and sentences, in the order of ``ids``."""
-        with self.engine.connect() as connection:
-            query = select(schema.articles)
-            if ids is not None:
-                query = query.where(schema.articles.c.id.in_(list(ids)))
-            rows = {row.id: row for row in connection.execute(query)}
-            order = (
-                list(ids) if ids is not None else sorted(rows, key=lambda i: rows[i].ingested_at)
-            )
-            wanted = [i for i in order if i in rows]
-            sources = self._children(connection, schema.sources, wanted)
-            excluded = self._children(connection, schema.excluded, wanted)
-            sentences = self._children(connection, schema.sentences, wanted)
+        """Articles with their sources, noise spans and sentences, in the order of ``ids``
+        (oldest ingest first without them)."""
+        wanted = list(ids) if ids is not None else self.article_ids()
+        result: list[Article] = []
+        with self._read() as connection:
+            for chunk in _chunks(wanted):
+                result.extend(self._load_articles(connection, chunk))
+        return result
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.articles([article_id])
+        return found[0] if found else None
+
+    def _load_articles(self, connection: Connection, ids: list[str]) -> list[Article]:
+        table = self._t["articles"]
+        rows = {row.id: row for row in connection.execute(select(table).where(table.c.id.in_(ids)))}
+        present = [i for i in ids if i in rows]
+        sources = self._children(connection, "sources", present)
+        excluded = self._children(connection, "excluded", present)
+        sentences = self._children(connection, "sentences", present)
         return [
             _article_from_rows(
                 rows[i], sources.get(i, []), excluded.get(i, []), sentences.get(i, [])
             )
-            for i in wanted
+            for i in present
         ]
 
-    def _children(self, connection: Connection, table: Any, ids: list[str]) -> dict[str, list[Any]]:
+    def _children(self, connection: Connection, name: str, ids: list[str]) -> dict[str, list[Any]]:
+        table = self._t[name]
         grouped: dict[str, list[Any]] = {}
         if not ids:
             return grouped
@@ -226,24 +403,431 @@ class Store:
             grouped.setdefault(row.article_id, []).append(row)
         return grouped
 
-    def ingest_errors(self) -> list[Rejection]:
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                select(schema.ingest_errors).order_by(schema.ingest_errors.c.id)
+    def article_page(
+        self, where: Filter = ANY, limit: int = 50, offset: int = 0
+    ) -> Page[ArticleRow]:
+        """Articles newest first, narrowed by ``where``."""
+        a, sa = self._t["articles"].c, self._t["story_articles"].c
+        with self._read() as connection:
+            conditions = self._article_conditions(connection, where)
+            base = select(a.id).where(*conditions)
+            total = int(
+                connection.execute(select(func.count()).select_from(base.subquery())).scalar_one()
             )
+            query = (
+                select(a.id, a.title, a.outlet, a.published, a.source, a.url, sa.story_id)
+                .outerjoin(self._t["story_articles"], sa.article_id == a.id)
+                .where(*conditions)
+                .order_by(a.published.desc().nulls_last(), a.id)
+                .limit(limit)
+                .offset(offset)
+            )
+            items = [ArticleRow(*row) for row in connection.execute(query)]
+        return Page(items, total, limit, offset)
+
+    def _article_conditions(self, connection: Connection, where: Filter) -> list[Any]:
+        a = self._t["articles"].c
+        conditions: list[Any] = []
+        if where.outlet:
+            conditions.append(a.outlet == where.outlet)
+        if where.since:
+            conditions.append(a.published >= where.since)
+        if where.until:
+            conditions.append(a.published <= where.until)
+        if where.text:
+            conditions.append(a.id.in_(self._adapter.articles_matching(connection, where.text)))
+        if where.entity:
+            members = self._t["story_articles"].c
+            stories = self._entity_story_ids(connection, where.entity)
+            conditions.append(
+                a.id.in_(select(members.article_id).where(members.story_id.in_(stories)))
+            )
+        return conditions
+
+    def ingest_errors(self) -> list[Rejection]:
+        table = self._t["ingest_errors"]
+        with self._read() as connection:
+            rows = connection.execute(select(table).order_by(table.c.id))
             return [Rejection(r.location, r.reason, r.line) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Sentences matching an FTS5 query (diacritics-insensitive: "munchen" finds München)."""
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                text(
-                    "SELECT article_id, position, text FROM sentences_fts "
-                    "WHERE sentences_fts MATCH :query ORDER BY rank LIMIT :limit"
-                ),
-                {"query": query, "limit": limit},
+    def search(
+        self, query: str, limit: int = 20, article_ids: Sequence[str] | None = None
+    ) -> list[SearchHit]:
+        """Sentences matching a full-text query (diacritics-insensitive), best first,
+        optionally only in ``article_ids``."""
+        try:
+            with self._engine.connect() as connection:
+                return self._adapter.search(connection, query, limit, article_ids)
+        except SQLAlchemyError as error:
+            if self._adapter.is_query_error(error):
+                raise QueryError(f"not a valid search query: {query!r}") from error
+            raise database_error(self.location, error) from error
+
+    # analyses --------------------------------------------------------------------------------
+
+    def analyses(self, ids: Sequence[str], version: str) -> dict[str, StoredAnalysis]:
+        table = self._t["analyses"]
+        found: dict[str, StoredAnalysis] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(ids)):
+                query = select(table).where(
+                    and_(table.c.version == version, table.c.article_id.in_(chunk))
+                )
+                for row in connection.execute(query):
+                    found[row.article_id] = StoredAnalysis(
+                        row.article_id, row.version, row.data, row.terms, row.lead, row.vectors
+                    )
+        return found
+
+    def analysed_ids(self, ids: Sequence[str], version: str) -> set[str]:
+        table = self._t["analyses"].c
+        return self._ids_with(table.article_id, table.version == version, ids)
+
+    def tagged_ids(self, ids: Sequence[str], models: Sequence[str]) -> set[str]:
+        """Articles among ``ids`` that have tags of one of ``models``."""
+        table = self._t["entity_tags"].c
+        return self._ids_with(table.article_id, table.model.in_(list(models)), ids)
+
+    def _ids_with(self, column: Any, condition: Any, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        with self._read() as connection:
+            for chunk in _chunks(list(ids)):
+                query = select(column).where(and_(condition, column.in_(chunk)))
+                found.update(connection.execute(query).scalars())
+        return found
+
+    def unanalysed_ids(self, version: str, limit: int) -> list[str]:
+        """Stored articles without an analysis of ``version`` (older databases, interrupted
+        runs), oldest first."""
+        a, an = self._t["articles"].c, self._t["analyses"].c
+        done = select(an.article_id).where(an.version == version)
+        with self._read() as connection:
+            query = select(a.id).where(a.id.not_in(done)).order_by(a.ingested_at, a.id).limit(limit)
+            return list(connection.execute(query).scalars())
+
+    def tags(self, ids: Sequence[str], models: Sequence[str]) -> dict[str, EntityTags]:
+        """Tags of each article under the first of ``models`` it has."""
+        table = self._t["entity_tags"]
+        rank = {model: n for n, model in enumerate(models)}
+        found: dict[str, EntityTags] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(ids)):
+                query = select(table).where(
+                    and_(table.c.model.in_(list(models)), table.c.article_id.in_(chunk))
+                )
+                for row in connection.execute(query):
+                    kept = found.get(row.article_id)
+                    if kept is None or rank[row.model] < rank[kept.model]:
+                        entities = tuple(
+                            Entity(a, b, kind) for a, b, kind in json.loads(row.entities)
+                        )
+                        found[row.article_id] = EntityTags(row.article_id, row.model, entities)
+        return found
+
+    # stories ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def story_update(self) -> Iterator[StoryUpdate]:
+        """One transaction holding the write lock for reading the unplaced articles, grouping
+        them and writing the result: two writers never assign the same article twice."""
+        with self._write() as connection:
+            yield StoryUpdate(self, connection)
+
+    def assignments(self, article_ids: Sequence[str] | None = None) -> dict[str, int]:
+        table = self._t["story_articles"]
+        with self._read() as connection:
+            if article_ids is None:
+                return {r.article_id: r.story_id for r in connection.execute(select(table))}
+            found: dict[str, int] = {}
+            for chunk in _chunks(list(article_ids)):
+                query = select(table).where(table.c.article_id.in_(chunk))
+                found.update({r.article_id: r.story_id for r in connection.execute(query)})
+            return found
+
+    def story_members(self, story_id: int) -> list[str]:
+        """The story's articles, oldest first."""
+        sa, a = self._t["story_articles"].c, self._t["articles"].c
+        with self._read() as connection:
+            query = (
+                select(sa.article_id)
+                .join(self._t["articles"], a.id == sa.article_id)
+                .where(sa.story_id == story_id)
+                .order_by(a.published.nulls_last(), a.id)
             )
-            return [SearchHit(r.article_id, int(r.position), r.text) for r in rows]
+            return list(connection.execute(query).scalars())
+
+    def story(self, story_id: int) -> StoryRow | None:
+        page = self._stories(ANY, "size", 1, 0, only=story_id)
+        return page.items[0] if page.items else None
+
+    def stories(
+        self, where: Filter = ANY, sort: str = "size", limit: int = 50, offset: int = 0
+    ) -> Page[StoryRow]:
+        """Stories narrowed by ``where``; ``sort``: size (largest first), newest, oldest."""
+        return self._stories(where, sort, limit, offset)
+
+    def _stories(
+        self, where: Filter, sort: str, limit: int, offset: int, only: int | None = None
+    ) -> Page[StoryRow]:
+        s = self._t["stories"].c
+        orders = {
+            "size": (s.size.desc(), s.id),
+            "newest": (s.last_day.desc().nulls_last(), s.id.desc()),
+            "oldest": (s.first_day.nulls_last(), s.id),
+        }
+        with self._read() as connection:
+            conditions = self._story_conditions(connection, where)
+            if only is not None:
+                conditions.append(s.id == only)
+            total = int(
+                connection.execute(
+                    select(func.count()).select_from(self._t["stories"]).where(*conditions)
+                ).scalar_one()
+            )
+            query: Select[Any] = (
+                select(self._t["stories"])
+                .where(*conditions)
+                .order_by(*orders[sort])
+                .limit(limit)
+                .offset(offset)
+            )
+            rows = list(connection.execute(query))
+            outlets = self._outlets(connection, [r.id for r in rows])
+        items = [
+            StoryRow(
+                r.id, r.title, r.first_day, r.last_day, r.size, tuple(sorted(outlets.get(r.id, ())))
+            )
+            for r in rows
+        ]
+        return Page(items, total, limit, offset)
+
+    def _story_conditions(self, connection: Connection, where: Filter) -> list[Any]:
+        s, sa, a = self._t["stories"].c, self._t["story_articles"].c, self._t["articles"].c
+        conditions: list[Any] = []
+        if where.since:
+            conditions.append(or_(s.last_day.is_(None), s.last_day >= where.since))
+        if where.until:
+            conditions.append(or_(s.first_day.is_(None), s.first_day <= where.until))
+        if where.outlet:
+            members = select(sa.story_id).join(self._t["articles"], a.id == sa.article_id)
+            conditions.append(s.id.in_(members.where(a.outlet == where.outlet)))
+        if where.text:
+            matching = self._adapter.articles_matching(connection, where.text)
+            conditions.append(s.id.in_(select(sa.story_id).where(sa.article_id.in_(matching))))
+        if where.entity:
+            conditions.append(s.id.in_(self._entity_story_ids(connection, where.entity)))
+        return conditions
+
+    def _entity_story_ids(self, connection: Connection, entity: str) -> list[int]:
+        e = self._t["dossier_entities"].c
+        query = select(e.story_id).where(
+            or_(e.entity_id == entity, func.lower(e.name) == entity.lower())
+        )
+        return list(connection.execute(query).scalars())
+
+    def _outlets(self, connection: Connection, story_ids: list[int]) -> dict[int, set[str]]:
+        sa, a = self._t["story_articles"].c, self._t["articles"].c
+        outlets: dict[int, set[str]] = {}
+        if story_ids:
+            joined = (
+                select(sa.story_id, a.outlet)
+                .join(self._t["articles"], a.id == sa.article_id)
+                .where(sa.story_id.in_(story_ids), a.outlet.is_not(None))
+                .distinct()
+            )
+            for story_id, outlet in connection.execute(joined):
+                outlets.setdefault(story_id, set()).add(outlet)
+        return outlets
+
+    # dossiers --------------------------------------------------------------------------------
+
+    def stored_dossier(self, story_id: int) -> StoredDossier | None:
+        d = self._t["dossiers"].c
+        with self._read() as connection:
+            row = connection.execute(
+                select(d.story_id, d.digest, d.data).where(d.story_id == story_id)
+            ).first()
+        return StoredDossier(row[0], row[1], row[2]) if row else None
+
+    def save_dossier(self, dossier: StoredDossier, entities: Sequence[EntityRow]) -> None:
+        """Replace the story's dossier and its entity index, unless the story changed since
+        (another writer moved its articles): then the next read rebuilds it."""
+        d, e = self._t["dossiers"], self._t["dossier_entities"]
+        with self._write() as connection:
+            if (
+                connection.execute(
+                    select(self._t["stories"].c.id).where(
+                        self._t["stories"].c.id == dossier.story_id
+                    )
+                ).first()
+                is None
+            ):
+                return
+            connection.execute(delete(d).where(d.c.story_id == dossier.story_id))
+            connection.execute(delete(e).where(e.c.story_id == dossier.story_id))
+            connection.execute(
+                insert(d).values(
+                    story_id=dossier.story_id,
+                    digest=dossier.digest,
+                    data=dossier.data,
+                    built_at=_now(),
+                )
+            )
+            if entities:
+                connection.execute(
+                    insert(e),
+                    [
+                        {
+                            "entity_id": row.entity_id,
+                            "story_id": row.story_id,
+                            "name": row.name,
+                            "type": row.type,
+                            "variants": json.dumps(list(row.variants), ensure_ascii=False),
+                            "mentions": row.mentions,
+                        }
+                        for row in entities
+                    ],
+                )
+
+    def stories_without_dossier(self, limit: int) -> list[int]:
+        s, d = self._t["stories"].c, self._t["dossiers"].c
+        with self._read() as connection:
+            query = select(s.id).where(s.id.not_in(select(d.story_id))).order_by(s.id).limit(limit)
+            return list(connection.execute(query).scalars())
+
+    def count_stories_without_dossier(self) -> int:
+        s, d = self._t["stories"].c, self._t["dossiers"].c
+        with self._read() as connection:
+            query = select(func.count()).where(s.id.not_in(select(d.story_id)))
+            return int(connection.execute(query).scalar_one())
+
+    def entity(self, entity_id: str) -> list[EntityRow]:
+        """The entity in every stored dossier that names it, most mentioned first."""
+        e = self._t["dossier_entities"].c
+        with self._read() as connection:
+            query = (
+                select(self._t["dossier_entities"])
+                .where(e.entity_id == entity_id)
+                .order_by(e.mentions.desc(), e.story_id)
+            )
+            return [
+                EntityRow(
+                    r.entity_id,
+                    r.story_id,
+                    r.name,
+                    r.type,
+                    tuple(json.loads(r.variants)),
+                    r.mentions,
+                )
+                for r in connection.execute(query)
+            ]
+
+
+class StoryUpdate:
+    """The story tables inside one locked transaction (``Store.story_update``)."""
+
+    def __init__(self, store: Store, connection: Connection) -> None:
+        self._t = store._t
+        self._connection = connection
+
+    def unplaced(self, limit: int) -> list[tuple[str, str | None]]:
+        """(id, day) of articles without a story, oldest day first."""
+        a, sa = self._t["articles"].c, self._t["story_articles"].c
+        query = (
+            select(a.id, a.published)
+            .where(a.id.not_in(select(sa.article_id)))
+            .order_by(a.published.nulls_last(), a.id)
+            .limit(limit)
+        )
+        return [(r[0], r[1]) for r in self._connection.execute(query)]
+
+    def members_of_stories_near(self, first: date | None, last: date | None) -> dict[str, int]:
+        """Placed articles of stories active between ``first`` and ``last`` (and undated
+        stories); every placed article when either is None."""
+        s, sa = self._t["stories"].c, self._t["story_articles"]
+        query = select(sa)
+        if first is not None and last is not None:
+            active = select(s.id).where(
+                or_(
+                    s.first_day.is_(None),
+                    and_(s.last_day >= first.isoformat(), s.first_day <= last.isoformat()),
+                )
+            )
+            query = query.where(sa.c.story_id.in_(active))
+        return {r.article_id: r.story_id for r in self._connection.execute(query)}
+
+    def features(self, ids: Sequence[str], version: str) -> list[FeatureRow]:
+        a, an = self._t["articles"].c, self._t["analyses"].c
+        rows: list[FeatureRow] = []
+        for chunk in _chunks(list(ids)):
+            query = (
+                select(a.id, a.published, an.terms, an.lead)
+                .join(self._t["analyses"], and_(an.article_id == a.id, an.version == version))
+                .where(a.id.in_(chunk))
+            )
+            rows.extend(FeatureRow(*r) for r in self._connection.execute(query))
+        return rows
+
+    def new_story_ids(self, count: int) -> list[int]:
+        """``count`` new, empty stories; their ids come from the database."""
+        table = self._t["stories"]
+        ids = []
+        for _ in range(count):
+            result = self._connection.execute(insert(table).values(size=0))
+            ids.append(int(result.inserted_primary_key[0]))  # type: ignore[index]
+        return ids
+
+    def assign(self, placed: Mapping[str, int]) -> None:
+        """Move/put articles into stories, refresh the rows of every story that gained or
+        lost one, drop stories left empty, and forget the dossiers of all of them."""
+        if not placed:
+            return
+        sa = self._t["story_articles"]
+        before: set[int] = set()
+        for chunk in _chunks(list(placed)):
+            before.update(
+                self._connection.execute(
+                    select(sa.c.story_id).where(sa.c.article_id.in_(chunk))
+                ).scalars()
+            )
+            self._connection.execute(delete(sa).where(sa.c.article_id.in_(chunk)))
+        self._connection.execute(
+            insert(sa), [{"article_id": k, "story_id": s} for k, s in placed.items()]
+        )
+        self._refresh(sorted(before | set(placed.values())))
+
+    def _refresh(self, story_ids: list[int]) -> None:
+        s, sa, a = self._t["stories"], self._t["story_articles"].c, self._t["articles"].c
+        d, e = self._t["dossiers"], self._t["dossier_entities"]
+        for story_id in story_ids:
+            stats = self._connection.execute(
+                select(func.count(), func.min(a.published), func.max(a.published))
+                .select_from(self._t["story_articles"])
+                .join(self._t["articles"], a.id == sa.article_id)
+                .where(sa.story_id == story_id)
+            ).one()
+            self._connection.execute(delete(d).where(d.c.story_id == story_id))
+            self._connection.execute(delete(e).where(e.c.story_id == story_id))
+            if stats[0] == 0:
+                self._connection.execute(delete(s).where(s.c.id == story_id))
+                continue
+            title = self._connection.execute(
+                select(a.title)
+                .join(self._t["story_articles"], a.id == sa.article_id)
+                .where(sa.story_id == story_id, a.title.is_not(None))
+                .order_by(a.published.nulls_last(), a.id)
+                .limit(1)
+            ).scalar()
+            self._connection.execute(
+                update(s)
+                .where(s.c.id == story_id)
+                .values(size=stats[0], first_day=stats[1], last_day=stats[2], title=title)
+            )
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _IN_CHUNK):
+        yield ids[start : start + _IN_CHUNK]
 
 
 def _article_from_rows(

@@ -5,21 +5,21 @@ of ``analyse`` and ``dossier``) and ``fast`` (a word CNN over e5's input embeddi
 from it, run in numpy without torch, for bulk work).
 Articles analysed together (one story) are tagged together, so that a name recognised in one
 sentence is recognised, with one type, wherever the same words occur (``consistency``).
-What the model found in an article can be kept between runs (``TagCache``, the store): the
-model is the slow part, the story's consistency is recomputed each time.
+What the model found in an article is computed once, at ingest, and kept in the store under
+the model's identity (``model_identity``): the model is the slow part, the story's
+consistency is recomputed from the kept tags each time.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Literal, Protocol
 
 from quellenlage.lang import get_language
-from quellenlage.model import Article
+from quellenlage.model import Article, Entity
 from quellenlage.version import __version__
 
 NerMode = Literal["accurate", "fast"]
@@ -32,29 +32,6 @@ class NerModelError(RuntimeError):
 
 class WordTagger(Protocol):
     def tag_words(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    start: int
-    end: int
-    type: str
-
-    def to_json(self, text: str) -> dict[str, object]:
-        return {
-            "text": text[self.start : self.end],
-            "type": self.type,
-            "start": self.start,
-            "end": self.end,
-        }
-
-
-class TagCache(Protocol):
-    """Entities a model found per article, kept between runs under the model's identity."""
-
-    def load_tags(self, article_ids: Sequence[str], model: str) -> dict[str, list[Entity]]: ...
-
-    def save_tags(self, tags: Mapping[str, list[Entity]], model: str) -> None: ...
 
 
 MODEL_FILES = {"accurate": "ner-accurate.onnx", "fast": "ner-fast.npz"}
@@ -80,34 +57,21 @@ def word_tagger(mode: str, language: str | None) -> WordTagger | None:
     return accurate_tagger(path)
 
 
-def find_entities(
-    articles: Sequence[Article], mode: str = "accurate", cache: TagCache | None = None
-) -> list[list[Entity]]:
+def find_entities(articles: Sequence[Article], mode: str = "accurate") -> list[list[Entity]]:
     """Entities of each article, in text order, consistent across the articles given."""
-    return consistent_entities(articles, tag_entities(articles, mode, cache))
+    return consistent_entities(articles, tag_entities(articles, mode))
 
 
-def tag_entities(
-    articles: Sequence[Article], mode: str = "accurate", cache: TagCache | None = None
-) -> list[list[Entity]]:
-    """What the model finds in each article on its own; articles of one language share one
-    pass, and those in ``cache`` are not tagged again."""
-    result: list[list[Entity]] = [[] for _ in articles]
-    for language, indexes in _by_language(articles).items():
-        path = model_path(mode, language)
-        if path is None:
-            continue
-        model = model_identity(mode, path) if cache else ""
-        known = cache.load_tags([articles[i].id for i in indexes], model) if cache else {}
-        todo = [i for i in indexes if articles[i].id not in known]
-        if todo:
-            tagger = word_tagger(mode, language)
-            assert tagger is not None  # the model file exists
-            known.update({articles[i].id: _tag_article(articles[i], tagger) for i in todo})
-            if cache:
-                cache.save_tags({articles[i].id: known[articles[i].id] for i in todo}, model)
-        for i in indexes:
-            result[i] = known[articles[i].id]
+def tag_entities(articles: Sequence[Article], mode: str = "accurate") -> list[list[Entity]]:
+    """What the model finds in each article on its own (in this process; ingest tags each
+    article once through the executor and keeps the tags)."""
+    taggers: dict[str | None, WordTagger | None] = {}
+    result = []
+    for article in articles:
+        if article.language not in taggers:
+            taggers[article.language] = word_tagger(mode, article.language)
+        tagger = taggers[article.language]
+        result.append(tag_article(article, tagger) if tagger else [])
     return result
 
 
@@ -143,7 +107,8 @@ def model_identity(mode: str, path: Path) -> str:
     return f"{mode}/{__version__}/{digest}"
 
 
-def _tag_article(article: Article, tagger: WordTagger) -> list[Entity]:
+def tag_article(article: Article, tagger: WordTagger) -> list[Entity]:
+    """The spans the model tags in the article's sentences, as character offsets."""
     sentences = [s for s in article.sentences if s.tokens]
     words = [[article.text[a:b] for a, b in s.tokens] for s in sentences]
     entities = []

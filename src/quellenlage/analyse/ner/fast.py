@@ -15,7 +15,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -215,9 +215,9 @@ def load_fast_model(path: Path) -> CnnWeights:
         raise NerModelError(f"cannot load the NER model {path}: {error}") from error
 
 
-@cache
 def fast_tagger(path: Path) -> FastTagger:
-    """The shipped model, loaded once per process from the package folder."""
+    """The model at ``path`` (callers keep it: ``analyse.resources`` loads it once per
+    process)."""
     weights, features = load_fast_model(path), WordFeatures(bundled_e5())
     try:  # a file for other embeddings fails here, not in the middle of a story
         weights.log_probabilities(features.sentence(["Test"]), [1])
