@@ -586,3 +586,35 @@ def analyse(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) ->
     Example: quellenlage analyse ../shared/seeds --format jsonl
     """
     _print_records(api.analyse, paths, db, **options)
+
+
+@main.command()
+@db_option()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port."
+)
+@click.option(
+    "--ner",
+    type=click.Choice(api.NER_MODES),
+    default="accurate",
+    show_default=True,
+    help="Named-entity model for articles ingested through the API.",
+)
+@_guarded
+def serve(db: str, host: str, port: int, ner: str) -> None:
+    """Serve the web UI and the REST API (/api/, OpenAPI at /api/openapi.json) over DB.
+
+    Ingest over POST /api/articles needs $QUELLENLAGE_TOKEN (a bearer token).
+
+    Example: QUELLENLAGE_TOKEN=secret quellenlage serve --db news.db --port 8000
+    """
+    import uvicorn
+
+    from quellenlage.web.app import create_app
+    from quellenlage.web.config import WebConfig
+
+    api.prepare_process()
+    settings = api.make_settings(ner=ner, workers=1)
+    app = create_app(WebConfig.from_environment(_existing(db), settings))
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,195 @@
+"""The HTML pages: story list, story (the dossier, and "ask"), article with a highlighted
+span, search and entity. Each is a read of the archive; each has a JSON twin in ``rest``."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from quellenlage.api import Filter, QueryError
+from quellenlage.archive import Archive
+from quellenlage.dossier.records import StoryDossier
+from quellenlage.dossier.safe_text import web_url
+from quellenlage.model import Article
+from quellenlage.web import present
+from quellenlage.web.ask import Answer, Asker
+from quellenlage.web.render import render
+
+router = APIRouter(include_in_schema=False)
+SORTS = ("size", "newest", "oldest")
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def archive_of(request: Request) -> Archive:
+    archive: Archive = request.app.state.archive
+    return archive
+
+
+def listing_filter(
+    outlet: str | None, since: str | None, until: str | None, entity: str | None, text: str | None
+) -> Filter:
+    """The filter of a listing's parameters; an unreadable day is a QueryError (400)."""
+    for day in (since, until):
+        if day:
+            try:
+                date.fromisoformat(day)
+            except ValueError as error:
+                raise QueryError(f"not a day (YYYY-MM-DD): {day[:40]!r}") from error
+    return Filter(
+        outlet=outlet or None,
+        since=since or None,
+        until=until or None,
+        entity=entity or None,
+        text=text or None,
+    )
+
+
+@router.get("/", response_class=HTMLResponse)
+def story_list(
+    request: Request,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    entity: str | None = None,
+    text: str | None = None,
+    sort: str = "size",
+    page: int = Query(1, ge=1, le=1_000_000),
+) -> HTMLResponse:
+    size = request.app.state.config.page_size
+    where = listing_filter(outlet, since, until, entity, text)
+    sort = sort if sort in SORTS else "size"
+    found = archive_of(request).stories(where, sort, size, (page - 1) * size)
+    pages = max(1, math.ceil(found.total / size))
+    form = {"outlet": outlet, "since": since, "until": until, "entity": entity, "text": text}
+    return render(
+        request,
+        "stories.html",
+        {"found": found, "page": page, "pages": pages, "sort": sort, "form": form},
+    )
+
+
+def load_story(archive: Archive, story_id: str) -> tuple[Any, StoryDossier]:
+    number = present.story_number(story_id)
+    row = archive.story(number) if number is not None else None
+    if row is None or number is None:
+        raise HTTPException(404, "no such story")
+    return row, archive.dossier(number)
+
+
+def story_articles(archive: Archive, story: StoryDossier) -> list[Article]:
+    by_id = {a.id: a for a in archive.store.articles(story.articles)}
+    return [by_id[i] for i in story.articles if i in by_id]
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str, q: str | None = None) -> HTMLResponse:
+    archive = archive_of(request)
+    row, story = load_story(archive, story_id)
+    named = present.sources(story_articles(archive, story))
+    answers: list[Answer] | None = None
+    if q and q.strip():
+        asker: Asker = request.app.state.asker
+        answers = asker.ask(archive, story.articles, q)
+
+    def cite(evidence: Any) -> list[present.Citation]:
+        return present.citations(evidence, named)
+
+    entities = sorted(
+        (e for e in story.entities if e.type in ENTITY_TYPES),
+        key=lambda e: (ENTITY_TYPES.index(e.type), -len(e.mentions), e.name),
+    )
+    context = {
+        "row": row,
+        "story": story,
+        "named": named,
+        "cite": cite,
+        "entities": entities,
+        "speakers": present.quotes_by_speaker(story, named),
+        "matrix": present.claims_matrix(story, named),
+        "dots": present.timeline_dots([event.date for event in story.timeline]),
+        "question": q or "",
+        "answers": answers,
+        "answer_cites": lambda answer: [
+            present.Citation(
+                present.cite_href(h.article_id, h.start, h.end),
+                h.article_id,
+                h.start,
+                h.end,
+                answer.text,
+                named[h.article_id].outlet if h.article_id in named else h.article_id,
+                named[h.article_id].number if h.article_id in named else 0,
+            )
+            for h in answer.hits
+        ],
+    }
+    return render(request, "story.html", context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str, span: str | None = None) -> HTMLResponse:
+    archive = archive_of(request)
+    article = archive.article(article_id) if len(article_id) <= 64 else None
+    if article is None:
+        raise HTTPException(404, "no such article")
+    marked = present.parse_span(span, len(article.text))
+    excluded = [(x.start, x.end, x.kind) for x in article.excluded]
+    story_number = archive.store.assignments([article.id]).get(article.id)
+    statements: list[present.Statement] = []
+    if story_number is not None:
+        statements = present.statements_citing(archive.dossier(story_number), article.id)
+    context = {
+        "article": article,
+        "url": web_url(article.url),
+        "sources": [(s, web_url(s.url)) for s in article.sources],
+        "pieces": present.pieces(article.text, excluded, marked),
+        "span": marked,
+        "bad_span": span is not None and marked is None,
+        "story_number": story_number,
+        "statements": statements,
+    }
+    return render(request, "article.html", context)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str | None = None) -> HTMLResponse:
+    archive = archive_of(request)
+    hits = []
+    error = None
+    if q and q.strip():
+        try:
+            found = archive.search(q[:500], 50)
+        except QueryError as failure:
+            found, error = [], str(failure)
+        titles = {a.id: a for a in archive.store.articles(sorted({h.article_id for h in found}))}
+        for hit in found:
+            article = titles.get(hit.article_id)
+            title = (article.title or article.source) if article else hit.article_id
+            hits.append((hit, title, present.cite_href(hit.article_id, hit.start, hit.end)))
+    status = 400 if error else 200
+    return render(request, "search.html", {"q": q or "", "hits": hits, "error": error}, status)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: str) -> HTMLResponse:
+    archive = archive_of(request)
+    rows = archive.entity(entity_id[:100])
+    if not rows:
+        raise HTTPException(404, "no such entity")
+    stories = []
+    for row in rows:
+        story = archive.story(row.story_id)
+        dossier = archive.dossier(row.story_id)
+        named = present.sources(story_articles(archive, dossier))
+        quotes = [
+            (quote.kind, quote.text, present.citations(quote.evidence, named))
+            for quote in dossier.quotes
+            if quote.speaker == row.entity_id
+        ]
+        stories.append((row, story, quotes))
+    variants = sorted({v for row in rows for v in (row.name, *row.variants)})
+    context = {"entity": rows[0], "variants": variants, "stories": stories}
+    return render(request, "entity.html", context)

@@ -1,0 +1,129 @@
+"""A real server for the web tests: the five seed articles (read from ../shared) ingested into
+a temporary database, then ``quellenlage serve`` started on a free 127.0.0.1 port."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from quellenlage import Archive
+from quellenlage.settings import Settings
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TOKEN = "test-token-4f1c"
+UPLOAD_MB = "1"
+SCREENSHOTS = ROOT / "out" / "screenshots"
+
+
+@dataclass(frozen=True)
+class Server:
+    base: str
+    db: Path
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, Any]:
+        request = urllib.request.Request(self.base + path, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, response.read(), response.headers
+        except urllib.error.HTTPError as error:
+            return error.code, error.read(), error.headers
+
+    def json(self, path: str) -> Any:
+        status, body, _ = self.get(path)
+        assert status == 200, (path, status, body[:300])
+        return json.loads(body)
+
+    def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, Any]:
+        request = urllib.request.Request(self.base + path, data=body, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=300) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp("web") / "seeds.db"
+    with Archive(db, settings=Settings(ner="fast")) as archive:
+        report = archive.ingest([str(seeds_dir)])
+        assert report.added == 5
+        archive.build_dossiers()
+    port = free_port()
+    env = {**os.environ, "QUELLENLAGE_TOKEN": TOKEN, "QUELLENLAGE_MAX_UPLOAD_MB": UPLOAD_MB}
+    command = [sys.executable, "-m", "quellenlage", "serve", "--db", str(db), "--ner", "fast"]
+    process = subprocess.Popen(
+        [*command, "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    found = Server(f"http://127.0.0.1:{port}", db)
+    deadline = time.monotonic() + 90
+    while True:
+        if process.poll() is not None:
+            output = process.stdout.read().decode() if process.stdout else ""
+            pytest.fail(f"server ended: {output[-2000:]}")
+        try:
+            if found.get("/api/stories")[0] == 200:
+                break
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("server did not start in 90 s")
+        time.sleep(0.3)
+    yield found
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.fail("chromium missing: `make test` installs it (make browser)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+def screenshot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
