@@ -21,6 +21,11 @@ demo: $(STAMP)  ## one build of the dossier, written as JSON, Markdown and HTML
 	$(BIN)/quellenlage dossier $(INPUT) --format json --format md --format html --out $(OUT)/dossier
 	@echo "dossier of $(INPUT): $(OUT)/dossier.json, $(OUT)/dossier.md and $(OUT)/dossier.html"
 
+.PHONY: serve
+serve: $(STAMP)  ## the web UI and API on the demo data (examples/ into out/demo.db), http://127.0.0.1:8000
+	$(BIN)/quellenlage ingest $(INPUT) --db $(OUT)/demo.db
+	$(BIN)/quellenlage serve --db $(OUT)/demo.db
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench eval train
 	$(BIN)/ruff format --check src tests bench eval train
