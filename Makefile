@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: bench-archive demo test lint format bench clean fuzz stress eval-cluster train-ner export-ner eval-ner eval-quotes browser
+.PHONY: bench-archive demo test lint format bench clean fuzz stress eval-cluster train-ner export-ner eval-ner eval-quotes browser postgres
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -31,12 +31,16 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench eval train
 	$(BIN)/mypy
 
-test: lint browser
+test: lint browser postgres
 	$(BIN)/python -m pytest -q
 
 browser:  ## headless Chromium for the HTML export test (Debian package; needs root or sudo)
 	@command -v chromium >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+postgres:  ## PostgreSQL server binaries for the store tests (Debian package; needs root or sudo)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench eval train

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import settings
 
 from quellenlage.lang import get_language
 from quellenlage.lang.base import LanguageData
+from tests import pg
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -38,6 +40,33 @@ def german() -> LanguageData:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[pg.Server]:
+    """One throwaway PostgreSQL server for the whole run (started on first need)."""
+    with pg.server() as running:
+        yield running
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database kind a store or archive test runs on: each such test runs on both."""
+    return str(request.param)
+
+
+def new_location(request: pytest.FixtureRequest, backend: str, folder: Path) -> str:
+    """A new, empty database of ``backend``: a file in ``folder`` or a PostgreSQL database."""
+    if backend == "sqlite":
+        return str(folder / "test.db")
+    server: pg.Server = request.getfixturevalue("postgres")
+    return server.create_database()
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
+    """A new database on each backend: a SQLite file path, or a ``postgresql://`` URL."""
+    return new_location(request, backend, tmp_path)
 
 
 settings.register_profile("default", max_examples=100, deadline=None, derandomize=True)

@@ -14,6 +14,7 @@ from alembic import command
 
 from quellenlage.store import Store, StoreError
 from quellenlage.store.db import HEAD
+from tests import pg
 from tests.conftest import EXAMPLES
 
 
@@ -22,19 +23,20 @@ def open_and_close(path: str) -> str | None:
         return store.revision()
 
 
-def test_concurrent_first_opens(tmp_path: Path) -> None:
-    db = str(tmp_path / "new.db")
+def test_concurrent_first_opens(db_url: str) -> None:
+    """SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock around the migrations."""
     with multiprocessing.get_context("spawn").Pool(4) as pool:
-        revisions = pool.map(open_and_close, [db] * 8)
+        revisions = pool.map(open_and_close, [db_url] * 8)
     assert revisions == [HEAD] * 8
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert pg.rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    with Store(db_url) as store:
+        assert store.integrity_ok()
 
 
 def test_failed_migration_leaves_the_database_usable(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_url: str, backend: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "half.db"
+    db = db_url
     real = command.upgrade
 
     def power_cut(config: object, revision: str) -> None:
@@ -44,9 +46,11 @@ def test_failed_migration_leaves_the_database_usable(
     monkeypatch.setattr(command, "upgrade", power_cut)
     with pytest.raises(RuntimeError):
         Store(db)
-    with sqlite3.connect(db) as connection:
-        tables = {n for (n,) in connection.execute("SELECT name FROM sqlite_master")}
-    assert "articles" not in tables  # rolled back as a whole
+    listing = {
+        "sqlite": "SELECT name FROM sqlite_master",
+        "postgresql": "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()",
+    }[backend]
+    assert "articles" not in {n for (n,) in pg.rows(db, listing)}  # rolled back as a whole
     monkeypatch.undo()
     with Store(db) as store:
         assert store.revision() == HEAD

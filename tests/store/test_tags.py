@@ -3,7 +3,6 @@ dossier of the same articles instead of the model."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,15 @@ from quellenlage.model import Entity, EntityTags
 from quellenlage.settings import Settings
 from quellenlage.store import Store
 from quellenlage.store.db import HEAD, MIGRATIONS
+from quellenlage.store.postgresql import driver_url, is_postgresql
+from tests import pg
 from tests.store.test_db import article
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def test_tags_round_trip_per_model(db: Path) -> None:
-    store = Store(db)
+def test_tags_round_trip_per_model(db_url: str) -> None:
+    store = Store(db_url)
     first, second = article("Petra Sommerfeld sperrt die Brücke.", "a"), article("Kiel.", "b")
     store.save_batch([first, second])
     model = "fast/1/abc"
@@ -70,40 +71,36 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, CountingTagger]:
 
 
 def test_second_dossier_of_stored_articles_does_not_tag_again(
-    db: Path, counting: dict[str, CountingTagger]
+    db_url: str, counting: dict[str, CountingTagger]
 ) -> None:
     fast = Settings(ner="fast", workers=1)  # in this process, where the count is
-    first = quellenlage.dossier([str(EXAMPLES)], db=db, settings=fast).data
+    first = quellenlage.dossier([str(EXAMPLES)], db=db_url, settings=fast).data
     tagged_once = counting["fast"].sentences
     assert tagged_once > 0
-    again = quellenlage.dossier([str(EXAMPLES)], db=db, settings=fast).data
+    again = quellenlage.dossier([str(EXAMPLES)], db=db_url, settings=fast).data
     assert counting["fast"].sentences == tagged_once  # all from the store
     assert [s["entities"] for s in again["stories"]] == [s["entities"] for s in first["stories"]]
-    with sqlite3.connect(db) as connection:
-        [(rows,)] = connection.execute("SELECT count(*) FROM entity_tags").fetchall()
-    assert rows == len(first["articles"])
+    assert pg.rows(db_url, "SELECT count(*) FROM entity_tags") == [(len(first["articles"]),)]
 
 
-def test_another_model_tags_again(db: Path, counting: dict[str, CountingTagger]) -> None:
+def test_another_model_tags_again(db_url: str, counting: dict[str, CountingTagger]) -> None:
     one = [str(EXAMPLES / "kuestenbote-hafenbruecke.txt")]
-    quellenlage.analyse(one, db=db, settings=Settings(workers=1))
-    quellenlage.analyse(one, db=db, settings=Settings(ner="fast", workers=1))
+    quellenlage.analyse(one, db=db_url, settings=Settings(workers=1))
+    quellenlage.analyse(one, db=db_url, settings=Settings(ner="fast", workers=1))
     assert counting["accurate"].sentences > 0 and counting["fast"].sentences > 0
-    with sqlite3.connect(db) as connection:
-        models = [m for (m,) in connection.execute("SELECT model FROM entity_tags")]
+    models = [str(m) for (m,) in pg.rows(db_url, "SELECT model FROM entity_tags")]
     assert sorted(m.split("/")[0] for m in models) == ["accurate", "fast"]
 
 
-def test_a_database_of_the_previous_schema_is_upgraded(db: Path) -> None:
-    engine = create_engine(f"sqlite:///{db}")
+def test_a_database_of_the_previous_schema_is_upgraded(db_url: str) -> None:
+    engine = create_engine(driver_url(db_url) if is_postgresql(db_url) else f"sqlite:///{db_url}")
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "0002")
     engine.dispose()
-    result = quellenlage.analyse([str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db)
+    result = quellenlage.analyse([str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db_url)
     assert result.records[0]["entities"]
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
-        assert connection.execute("SELECT count(*) FROM entity_tags").fetchone() == (1,)
+    assert pg.rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    assert pg.rows(db_url, "SELECT count(*) FROM entity_tags") == [(1,)]

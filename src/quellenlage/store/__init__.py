@@ -1,5 +1,5 @@
 """Storage: one interface (``Store``) over SQLite by default; the only package that speaks SQL.
-Database specifics sit in one adapter per database (``sqlite``)."""
+Database specifics sit in one adapter per database (``sqlite``, ``postgresql``)."""
 
 from quellenlage.store.db import QueryError, Store, StoreError, StoryUpdate
 from quellenlage.store.records import (

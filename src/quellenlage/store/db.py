@@ -1,6 +1,7 @@
 """The store: the only place that speaks SQL. One ``Store`` per database, a narrow set of
 methods for what the stages and readers need, and one adapter per database for what only that
-database does (upserts, write locks, full-text search).
+database does (upserts, write locks, full-text search): ``sqlite`` for a file,
+``postgresql`` for a ``postgresql://user@host:port/name`` URL.
 
 The schema has one definition, the migrations; queries use the tables as the database
 reflects them. Every write is one transaction: a batch is either fully in the database or not
@@ -10,14 +11,17 @@ at all, and re-running an ingest adds what is missing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import (
     Connection,
+    Engine,
+    Insert,
     MetaData,
     Select,
     Table,
@@ -31,7 +35,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from quellenlage.model import (
     Article,
@@ -43,6 +47,7 @@ from quellenlage.model import (
     Source,
     StoredAnalysis,
 )
+from quellenlage.store.postgresql import PostgresqlAdapter, QuerySyntaxError, is_postgresql
 from quellenlage.store.records import (
     ArticleRow,
     EntityRow,
@@ -74,6 +79,12 @@ _TABLES = (
 )
 ANY = Filter()  # a listing narrowed by nothing
 _IN_CHUNK = 500  # ids per IN (...) list: SQLite allows 32,766 parameters, PostgreSQL 65,535
+_RETRIES = 5  # a write PostgreSQL aborted as a deadlock or serialisation failure: run it again
+_RETRYABLE = {"40P01", "40001"}  # deadlock detected, serialization failure
+# Names of the advisory locks (PostgreSQL) of the writes that read before they write.
+STORIES_LOCK = "stories"
+MIGRATIONS_LOCK = "migrations"
+R = TypeVar("R")
 
 
 class StoreError(Exception):
@@ -84,14 +95,51 @@ class QueryError(StoreError):
     """A full-text query the database cannot parse."""
 
 
-_CAUSES = (  # what the database says -> what the user is told
+class Adapter(Protocol):
+    """What one database does its own way (``sqlite.py``, ``postgresql.py``)."""
+
+    name: str
+
+    def display(self, location: str) -> str: ...
+    def engine(self) -> Engine: ...
+    def insert_ignore(self, table: Table) -> Insert: ...
+    def lock(self, connection: Connection, name: str) -> None: ...
+    def index_sentences(
+        self, connection: Connection, rows: Sequence[dict[str, object]]
+    ) -> None: ...
+    def search(
+        self, connection: Connection, query: str, limit: int, article_ids: Sequence[str] | None
+    ) -> list[SearchHit]: ...
+    def articles_matching(self, connection: Connection, query: str) -> set[str]: ...
+    def is_query_error(self, error: Exception) -> bool: ...
+    def integrity_ok(self, connection: Connection) -> bool: ...
+
+
+_CAUSES = (  # what the database says (a regular expression) -> what the user is told
+    # SQLite
     ("file is not a database", "not a quellenlage database (not even SQLite)"),
-    ("readonly database", "read-only: cannot write here"),
-    ("disk is full", "disk full"),
+    ("readonly database|read-only transaction", "read-only: cannot write here"),
+    ("disk is full|no space left on device", "disk full"),
     ("database is locked", "locked by another process for too long"),
     ("unable to open", "cannot be opened (missing folder or no permission)"),
     ("disk i/o error", "disk I/O error (file too large for the file system or its limit?)"),
     ("no such table", "not a quellenlage database (tables missing)"),
+    # PostgreSQL (psycopg's first line of the server's or libpq's message)
+    ("connection refused", "no PostgreSQL server answers at this host and port"),
+    ("could not translate host name|name or service not known", "unknown host name"),
+    ("timeout expired", "the PostgreSQL server did not answer in time"),
+    (
+        "password authentication failed|authentication failed|no password supplied",
+        "login refused: wrong user or password",
+    ),
+    ('role ".*" does not exist', "login refused: no such user on the server"),
+    ("no pg_hba.conf entry", "login refused by the server's pg_hba.conf for this host/user"),
+    (
+        'database ".*" does not exist',
+        "no such database on the server (create it first, e.g. `createdb NAME`)",
+    ),
+    ('relation ".*" does not exist', "not a quellenlage database (tables missing)"),
+    ("too many clients|remaining connection slots", "the server has no free connections"),
 )
 
 
@@ -100,21 +148,38 @@ def database_error(location: str, error: SQLAlchemyError) -> StoreError:
     detail = str(getattr(error, "orig", None) or error).split("\n")[0]
     lowered = detail.lower()
     for marker, cause in _CAUSES:
-        if marker in lowered:
+        if re.search(marker, lowered):
             return StoreError(f"{location}: {cause}")
     return StoreError(f"{location}: cannot use database ({type(error).__name__}: {detail})")
+
+
+def make_adapter(location: str, read_only: bool) -> Adapter:
+    """The adapter for a location: a PostgreSQL URL, else a SQLite file (or sqlite:/// URL)."""
+    if is_postgresql(location):
+        return PostgresqlAdapter(location, read_only)
+    return SqliteAdapter(location, read_only)
+
+
+def _retryable(error: BaseException) -> bool:
+    """Whether PostgreSQL aborted the transaction only because of another one (its
+    SQLSTATE), so that running it again is the remedy."""
+    cause = error.__cause__
+    return isinstance(cause, DBAPIError) and getattr(cause.orig, "sqlstate", None) in _RETRYABLE
 
 
 class Store:
     """Articles, what each yields, stories and their dossiers, in one database."""
 
     def __init__(self, location: str | Path, *, read_only: bool = False) -> None:
-        self.location = str(location)
         self.read_only = read_only
+        self._adapter = make_adapter(str(location), read_only)
+        self.location = self._adapter.display(str(location))  # never with a password
         if read_only and "://" not in self.location and not Path(self.location).is_file():
             raise StoreError(f"{self.location}: no database here")
-        self._adapter = SqliteAdapter(self.location, read_only)
-        self._engine = self._adapter.engine()
+        try:
+            self._engine = self._adapter.engine()
+        except (SQLAlchemyError, ValueError) as error:  # a malformed URL
+            raise StoreError(f"{self.location}: not a usable database URL ({error})") from error
         try:
             self._prepare_schema()
             self._t = self._reflect()
@@ -150,6 +215,7 @@ class Store:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self._write() as connection:
+            self._adapter.lock(connection, MIGRATIONS_LOCK)  # then alembic sees what is done
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
@@ -185,6 +251,17 @@ class Store:
         except SQLAlchemyError as error:
             raise database_error(self.location, error) from error
 
+    def _retrying(self, work: Callable[[], R]) -> R:
+        """Run a write that is safe to repeat again when PostgreSQL aborted it as a deadlock
+        (two writers inserting the same keys in different orders) or serialisation failure."""
+        for _ in range(_RETRIES - 1):
+            try:
+                return work()
+            except StoreError as error:
+                if not _retryable(error):
+                    raise
+        return work()
+
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         try:
@@ -215,35 +292,56 @@ class Store:
         tags: Sequence[EntityTags] = (),
     ) -> SavedBatch:
         """New articles (with what they yield), new sources of known ones, and rejections:
-        atomically. An article another writer stored meanwhile counts as already present."""
-        added = present = 0
-        with self._write() as connection:
-            known = self._existing(connection, [a.id for a in articles])
-            for article in articles:
-                if article.id in known:
-                    present += 1
-                else:
-                    self._insert_article(connection, article)
-                    known.add(article.id)
-                    added += 1
-                self._insert_sources(connection, article.id, article.sources)
-            self._insert_analyses(connection, analyses)
-            self._insert_tags(connection, tags)
-            self._insert_rejections(connection, rejections)
-        return SavedBatch(added, present)
+        atomically. An article another writer stored meanwhile counts as already present.
+
+        Race-free without a lock: the article row is an insert-ignore on its id, and only the
+        writer whose insert took the row writes its noise spans and sentences; under
+        PostgreSQL a second writer of the same id waits for the first one's commit and then
+        skips it. Rows go in id order, so writers of overlapping batches take the keys in
+        the same order (a deadlock that still happens is retried)."""
+        ordered = sorted(articles, key=lambda a: a.id)
+        analyses = sorted(analyses, key=lambda a: (a.article_id, a.version))
+        tags = sorted(tags, key=lambda t: (t.article_id, t.model))
+
+        def save() -> SavedBatch:
+            added = present = 0
+            with self._write() as connection:
+                for article in ordered:
+                    if self._insert_article(connection, article):
+                        added += 1
+                    else:
+                        present += 1
+                    self._insert_sources(connection, article.id, article.sources)
+                self._insert_analyses(connection, analyses)
+                self._insert_tags(connection, tags)
+                self._insert_rejections(connection, rejections)
+            return SavedBatch(added, present)
+
+        return self._retrying(save)
 
     def save_analyses(
         self, analyses: Sequence[StoredAnalysis] = (), tags: Sequence[EntityTags] = ()
     ) -> None:
         """What the analysis stage found in stored articles (kept rows stay as they are)."""
-        if analyses or tags:
+        if not (analyses or tags):
+            return
+        analyses = sorted(analyses, key=lambda a: (a.article_id, a.version))
+        tags = sorted(tags, key=lambda t: (t.article_id, t.model))
+
+        def save() -> None:
             with self._write() as connection:
                 self._insert_analyses(connection, analyses)
                 self._insert_tags(connection, tags)
 
-    def _insert_article(self, connection: Connection, article: Article) -> None:
-        connection.execute(
-            insert(self._t["articles"]).values(
+        self._retrying(save)
+
+    def _insert_article(self, connection: Connection, article: Article) -> bool:
+        """The article with its noise spans and sentences; False (and nothing written) when
+        its id is already stored, by this writer or another."""
+        table = self._t["articles"]
+        inserted = connection.execute(
+            self._adapter.insert_ignore(table)
+            .values(
                 id=article.id,
                 text=article.text,
                 source=article.source,
@@ -257,7 +355,10 @@ class Store:
                 raw=article.raw,
                 ingested_at=_now(),
             )
-        )
+            .returning(table.c.id)  # a row only when this insert took the id
+        ).first()
+        if inserted is None:
+            return False
         if article.excluded:
             connection.execute(
                 insert(self._t["excluded"]),
@@ -286,6 +387,7 @@ class Store:
                     for i, s in enumerate(article.sentences)
                 ],
             )
+        return True
 
     def _insert_sources(
         self, connection: Connection, article_id: str, sources: Iterable[Source]
@@ -435,7 +537,7 @@ class Store:
         if where.until:
             conditions.append(a.published <= where.until)
         if where.text:
-            conditions.append(a.id.in_(self._adapter.articles_matching(connection, where.text)))
+            conditions.append(a.id.in_(self._matching(connection, where.text)))
         if where.entity:
             members = self._t["story_articles"].c
             stories = self._entity_story_ids(connection, where.entity)
@@ -455,13 +557,22 @@ class Store:
     ) -> list[SearchHit]:
         """Sentences matching a full-text query (diacritics-insensitive), best first,
         optionally only in ``article_ids``."""
+        with self._read() as connection:
+            return self._query(
+                lambda: self._adapter.search(connection, query, limit, article_ids), query
+            )
+
+    def _matching(self, connection: Connection, query: str) -> set[str]:
+        return self._query(lambda: self._adapter.articles_matching(connection, query), query)
+
+    def _query(self, run: Callable[[], R], query: str) -> R:
+        """A full-text query; a malformed one is a ``QueryError`` on either database."""
         try:
-            with self._engine.connect() as connection:
-                return self._adapter.search(connection, query, limit, article_ids)
-        except SQLAlchemyError as error:
-            if self._adapter.is_query_error(error):
-                raise QueryError(f"not a valid search query: {query!r}") from error
-            raise database_error(self.location, error) from error
+            return run()
+        except (SQLAlchemyError, QuerySyntaxError) as error:
+            if not self._adapter.is_query_error(error):
+                raise
+            raise QueryError(f"not a valid search query: {query!r} ({error})") from error
 
     # analyses --------------------------------------------------------------------------------
 
@@ -529,8 +640,11 @@ class Store:
     @contextmanager
     def story_update(self) -> Iterator[StoryUpdate]:
         """One transaction holding the write lock for reading the unplaced articles, grouping
-        them and writing the result: two writers never assign the same article twice."""
+        them and writing the result: two writers never assign the same article twice. SQLite's
+        BEGIN IMMEDIATE is that lock; PostgreSQL takes an advisory lock first thing, so every
+        read of the update sees what the previous update committed."""
         with self._write() as connection:
+            self._adapter.lock(connection, STORIES_LOCK)
             yield StoryUpdate(self, connection)
 
     def assignments(self, article_ids: Sequence[str] | None = None) -> dict[str, int]:
@@ -612,7 +726,7 @@ class Store:
             members = select(sa.story_id).join(self._t["articles"], a.id == sa.article_id)
             conditions.append(s.id.in_(members.where(a.outlet == where.outlet)))
         if where.text:
-            matching = self._adapter.articles_matching(connection, where.text)
+            matching = self._matching(connection, where.text)
             conditions.append(s.id.in_(select(sa.story_id).where(sa.article_id.in_(matching))))
         if where.entity:
             conditions.append(s.id.in_(self._entity_story_ids(connection, where.entity)))
@@ -654,6 +768,7 @@ class Store:
         (another writer moved its articles): then the next read rebuilds it."""
         d, e = self._t["dossiers"], self._t["dossier_entities"]
         with self._write() as connection:
+            self._adapter.lock(connection, STORIES_LOCK)  # not beside a story update
             if (
                 connection.execute(
                     select(self._t["stories"].c.id).where(

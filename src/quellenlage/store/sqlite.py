@@ -54,6 +54,12 @@ class SqliteAdapter:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
+    def display(self, location: str) -> str:
+        return location
+
+    def lock(self, connection: Connection, name: str) -> None:
+        """Nothing to take: a write transaction already holds SQLite's one write lock."""
+
     def insert_ignore(self, table: Table) -> Insert:
         """An INSERT that skips rows whose key is already there."""
         return sqlite_insert(table).on_conflict_do_nothing()
