@@ -21,9 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from quellenlage.analyse.ner import NER_MODES, NerModelError
-from quellenlage.archive import DEFAULT_DB, Archive, Interrupted, Message, OnMessage, OnProgress
+from quellenlage.archive import (
+    DEFAULT_DB,
+    Archive,
+    Interrupted,
+    Message,
+    NotFound,
+    OnMessage,
+    OnProgress,
+)
 from quellenlage.dossier.safe_text import terminal_safe
-from quellenlage.executor import default_workers
+from quellenlage.executor import WorkerDied, default_workers
 from quellenlage.ingest.outlets import OutletNamer, OutletSpecError
 from quellenlage.model import Article, IngestReport
 from quellenlage.settings import DEFAULT_SETTINGS, MB, Settings
@@ -38,6 +46,7 @@ __all__ = [
     "Interrupted",
     "Message",
     "NerModelError",
+    "NotFound",
     "OnMessage",
     "OnProgress",
     "Page",
@@ -45,6 +54,7 @@ __all__ = [
     "RecordsResult",
     "Settings",
     "StoreError",
+    "WorkerDied",
     "terminal_safe",
 ]
 DB_VARIABLE = "QUELLENLAGE_DB"  # the default database of every command

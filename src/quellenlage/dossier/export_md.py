@@ -113,7 +113,7 @@ def _cite(span: dict[str, Any], numbers: dict[str, int]) -> str:
 
 
 def _article_line(number: int, article: dict[str, Any]) -> str:
-    label = article["title"] or article["source"]
+    label = article["title"] or article["outlet"] or article["source"]
     details = [d for d in (article["outlet"], article["published"]) if d]
     noise = sorted({e["kind"] for e in article["excluded"]})
     parts = [f"{number}. **{escape(label)}**"]

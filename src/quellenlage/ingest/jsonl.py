@@ -26,11 +26,25 @@ from quellenlage.model import Notice, RawItem, Rejection
 from quellenlage.settings import Settings
 
 EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines", ".json")
-TEXT_FIELDS = ("text", "body", "content")
+TEXT_FIELDS = ("text", "body", "content", "maintext")  # maintext: news-please
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link")
-DATE_FIELDS = ("published", "date", "published_at", "datePublished")
-OUTLET_FIELDS = ("outlet", "site", "publisher", "source_name")
+DATE_FIELDS = (  # date_publish: news-please; publish_date: Media Cloud
+    "published",
+    "date",
+    "published_at",
+    "datePublished",
+    "date_publish",
+    "publish_date",
+)
+OUTLET_FIELDS = (  # source_domain: news-please; media_name: Media Cloud
+    "outlet",
+    "site",
+    "publisher",
+    "source_name",
+    "media_name",
+    "source_domain",
+)
 _CHUNK = 1 << 16
 _LINES_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
 _LIST_KEYS = ("articles", "items")
@@ -165,7 +179,7 @@ def item_from_record(record: Any, label: str, number: int) -> ReadResult:
         return Rejection(label, f"not a JSON object (a JSON {kind})", number)
     text = _first_string(record, TEXT_FIELDS)
     if text is None or not text.strip():
-        return Rejection(label, "item has no text (fields text, body or content)", number)
+        return Rejection(label, "item has no text (fields text, body, content or maintext)", number)
     url = _first_string(record, URL_FIELDS)
     return RawItem(
         source=url or f"{label}:{number}",

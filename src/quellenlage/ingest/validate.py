@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from quellenlage.clean.metadata import date_problem
 from quellenlage.model import Notice, RawItem, Rejection
@@ -55,7 +56,19 @@ def checked(item: RawItem) -> Iterator[RawItem | Rejection | Notice]:
                 item.location, f"published date {shown(item.published)} {problem}; kept as unknown"
             )
             item.published = None
+    if item.outlet is None and item.url:
+        item.outlet = outlet_of_url(item.url)
     yield item
+
+
+def outlet_of_url(url: str) -> str | None:
+    """The outlet an http(s) URL names when the input names none: its host without "www."
+    (``https://www.tagesschau.de/…`` → tagesschau.de)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 def _date_problem(value: str) -> str | None:

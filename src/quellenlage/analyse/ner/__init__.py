@@ -20,10 +20,10 @@ from typing import Literal, Protocol
 
 from quellenlage.lang import get_language
 from quellenlage.model import Article, Entity
-from quellenlage.version import __version__
 
 NerMode = Literal["accurate", "fast"]
 NER_MODES: tuple[NerMode, ...] = ("accurate", "fast")
+TAGS_VERSION = "1"  # bump when tokens or sentences change for the same model file
 
 
 class NerModelError(RuntimeError):
@@ -98,13 +98,14 @@ def _by_language(articles: Sequence[Article]) -> dict[str | None, list[int]]:
 
 @cache
 def model_identity(mode: str, path: Path) -> str:
-    """What cached tags are valid for: the mode, this version and the model file's digest."""
+    """What kept tags are valid for: the mode, ``TAGS_VERSION`` and the model file's digest
+    (not the release: a new release with the same model keeps the tags)."""
     try:
         with path.open("rb") as handle:
             digest = hashlib.file_digest(handle, "blake2b").hexdigest()[:16]
     except OSError as error:
         raise NerModelError(f"cannot load the NER model {path}: {error}") from error
-    return f"{mode}/{__version__}/{digest}"
+    return f"{mode}/{TAGS_VERSION}/{digest}"
 
 
 def tag_article(article: Article, tagger: WordTagger) -> list[Entity]:
