@@ -86,3 +86,18 @@ def test_one_shot_dossier_reports_only_the_articles_asked_for(tmp_path: Path) ->
         assert sum(len(s["articles"]) for s in whole["stories"]) == len(report.article_ids)
         with pytest.raises(NotFound, match="no story s999"):
             archive.dossier(999)
+
+
+def test_story_ids_are_never_given_twice(tmp_path: Path) -> None:
+    with Archive(tmp_path / "i.db", settings=FAST) as archive:
+        archive.ingest(records=RECORDS)
+        ids = sorted(s.id for s in archive.stories().items)
+        newest = ids[-1]
+        [article] = archive.store.story_members(newest)
+        with archive.store.story_update() as update:  # the newest story loses its article
+            update.assign({article: ids[0]})
+        assert archive.story(newest) is None
+        assert newest not in [s.id for s in archive.stories().items]
+        with archive.store.story_update() as update:
+            [fresh] = update.new_story_ids(1)
+        assert fresh > newest

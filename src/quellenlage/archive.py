@@ -233,8 +233,8 @@ class Archive:
         articles = list(batch.articles.values())
         try:
             self._save(articles, batch.rejections, results, report)
-        except StoreError:
-            if len(articles) <= 1:
+        except StoreError as error:
+            if error.whole_database or len(articles) <= 1:
                 raise
             self._save_one_by_one(articles, batch.rejections, results, report, on_message)
         batch.articles.clear()
@@ -272,6 +272,8 @@ class Archive:
             try:
                 self._save([article], (), results, report)
             except StoreError as error:
+                if error.whole_database:
+                    raise
                 refused.append((article, error))
         if len(refused) == len(articles):
             raise refused[0][1]
@@ -410,7 +412,7 @@ class Archive:
             EntityRow(e.id, story_id, e.name, e.type, tuple(e.variants), len(e.mentions))
             for e in story.entities
         ]
-        self.store.save_dossier(StoredDossier(story_id, digest, encode_story(story)), rows)
+        self.store.save_dossier(StoredDossier(story_id, digest, encode_story(story)), rows, members)
         return story
 
     def build_dossiers(self, on_progress: OnProgress | None = None) -> int:

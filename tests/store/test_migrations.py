@@ -80,3 +80,14 @@ def test_read_only_open_of_an_old_schema_says_what_to_do(tmp_path: Path) -> None
         Store(db, read_only=True)
     with pytest.raises(StoreError, match="no database here"):
         Store(tmp_path / "missing.db", read_only=True)
+
+
+def test_a_database_of_another_program_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "other.db"
+    with sqlite3.connect(db) as connection:
+        connection.execute("CREATE TABLE kunden (name TEXT)")
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"not a quellenlage database \(tables of another"):
+            Store(db, read_only=read_only)
+    with sqlite3.connect(db) as connection:  # and it was left as it was
+        assert [n for (n,) in connection.execute("SELECT name FROM sqlite_master")] == ["kunden"]

@@ -35,7 +35,7 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 
 from quellenlage.model import (
     Article,
@@ -88,7 +88,13 @@ R = TypeVar("R")
 
 
 class StoreError(Exception):
-    """A database that cannot be used as it is; the message says why and what to do."""
+    """A database that cannot be used as it is; the message says why and what to do.
+    ``whole_database``: the database itself failed (locked, read-only, full, gone), so
+    trying the same write again item by item cannot help."""
+
+    def __init__(self, message: str, whole_database: bool = True) -> None:
+        super().__init__(message)
+        self.whole_database = whole_database
 
 
 class QueryError(StoreError):
@@ -150,7 +156,10 @@ def database_error(location: str, error: SQLAlchemyError) -> StoreError:
     for marker, cause in _CAUSES:
         if re.search(marker, lowered):
             return StoreError(f"{location}: {cause}")
-    return StoreError(f"{location}: cannot use database ({type(error).__name__}: {detail})")
+    return StoreError(
+        f"{location}: cannot use database ({type(error).__name__}: {detail})",
+        whole_database=not isinstance(error, IntegrityError | DataError),
+    )
 
 
 def make_adapter(location: str, read_only: bool) -> Adapter:
@@ -204,6 +213,10 @@ class Store:
                 f"{self.location}: written by a newer quellenlage (schema {revision}; this "
                 f"version knows up to {HEAD}): upgrade quellenlage to use it"
             )
+        if revision is None and self._has_tables():
+            raise StoreError(
+                f"{self.location}: not a quellenlage database (tables of another program)"
+            )
         if self.read_only:
             raise StoreError(
                 f"{self.location}: schema {revision or 'none'} is older than {HEAD}: "
@@ -218,6 +231,10 @@ class Store:
             self._adapter.lock(connection, MIGRATIONS_LOCK)  # then alembic sees what is done
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    def _has_tables(self) -> bool:
+        with self._engine.connect() as connection:
+            return bool(inspect(connection).get_table_names())
 
     def _revision(self) -> str | None:
         with self._engine.connect() as connection:  # errors: see __init__
@@ -306,8 +323,11 @@ class Store:
         def save() -> SavedBatch:
             added = present = 0
             with self._write() as connection:
+                # Articles are never deleted: one committed is skipped without an insert.
+                known = self._existing(connection, [a.id for a in ordered])
                 for article in ordered:
-                    if self._insert_article(connection, article):
+                    if article.id not in known and self._insert_article(connection, article):
+                        known.add(article.id)
                         added += 1
                     else:
                         present += 1
@@ -690,7 +710,7 @@ class Store:
             "oldest": (s.first_day.nulls_last(), s.id),
         }
         with self._read() as connection:
-            conditions = self._story_conditions(connection, where)
+            conditions = [s.size > 0, *self._story_conditions(connection, where)]
             if only is not None:
                 conditions.append(s.id == only)
             total = int(
@@ -763,21 +783,19 @@ class Store:
             ).first()
         return StoredDossier(row[0], row[1], row[2]) if row else None
 
-    def save_dossier(self, dossier: StoredDossier, entities: Sequence[EntityRow]) -> None:
-        """Replace the story's dossier and its entity index, unless the story changed since
-        (another writer moved its articles): then the next read rebuilds it."""
+    def save_dossier(
+        self, dossier: StoredDossier, entities: Sequence[EntityRow], members: Sequence[str]
+    ) -> bool:
+        """Replace the story's dossier and its entity index, unless the story's articles are
+        no longer ``members`` (another writer changed it meanwhile): then nothing is kept and
+        the next read rebuilds it. Returns whether it was kept."""
         d, e = self._t["dossiers"], self._t["dossier_entities"]
+        sa = self._t["story_articles"].c
         with self._write() as connection:
             self._adapter.lock(connection, STORIES_LOCK)  # not beside a story update
-            if (
-                connection.execute(
-                    select(self._t["stories"].c.id).where(
-                        self._t["stories"].c.id == dossier.story_id
-                    )
-                ).first()
-                is None
-            ):
-                return
+            now = connection.execute(select(sa.article_id).where(sa.story_id == dossier.story_id))
+            if set(now.scalars()) != set(members):
+                return False
             connection.execute(delete(d).where(d.c.story_id == dossier.story_id))
             connection.execute(delete(e).where(e.c.story_id == dossier.story_id))
             connection.execute(
@@ -803,17 +821,23 @@ class Store:
                         for row in entities
                     ],
                 )
+        return True
 
     def stories_without_dossier(self, limit: int) -> list[int]:
         s, d = self._t["stories"].c, self._t["dossiers"].c
         with self._read() as connection:
-            query = select(s.id).where(s.id.not_in(select(d.story_id))).order_by(s.id).limit(limit)
+            query = (
+                select(s.id)
+                .where(s.size > 0, s.id.not_in(select(d.story_id)))
+                .order_by(s.id)
+                .limit(limit)
+            )
             return list(connection.execute(query).scalars())
 
     def count_stories_without_dossier(self) -> int:
         s, d = self._t["stories"].c, self._t["dossiers"].c
         with self._read() as connection:
-            query = select(func.count()).where(s.id.not_in(select(d.story_id)))
+            query = select(func.count()).where(s.size > 0, s.id.not_in(select(d.story_id)))
             return int(connection.execute(query).scalar_one())
 
     def entity(self, entity_id: str) -> list[EntityRow]:
@@ -923,8 +947,12 @@ class StoryUpdate:
             ).one()
             self._connection.execute(delete(d).where(d.c.story_id == story_id))
             self._connection.execute(delete(e).where(e.c.story_id == story_id))
-            if stats[0] == 0:
-                self._connection.execute(delete(s).where(s.c.id == story_id))
+            if stats[0] == 0:  # kept empty, so that its id is never given to another story
+                self._connection.execute(
+                    update(s)
+                    .where(s.c.id == story_id)
+                    .values(size=0, first_day=None, last_day=None, title=None)
+                )
                 continue
             title = self._connection.execute(
                 select(a.title)
