@@ -36,8 +36,14 @@ def test_a_mark_over_noise_keeps_both_looks() -> None:
 
 def test_parse_span_refuses_what_is_not_inside_the_text() -> None:
     assert present.parse_span("2-5", 10) == (2, 5)
-    for bad in ("5-2", "0-11", "-1-3", "a-b", "3", "", "1-1"):
+    for bad in ("5-2", "0-11", "-1-3", "a-b", "3", "", "1-1", "\u00b9-2", "1-\u0663"):
         assert present.parse_span(bad, 10) is None
+
+
+def test_story_number_takes_ascii_digits_only() -> None:
+    assert present.story_number("s17") == 17 == present.story_number("17")
+    for bad in ("s\u00b9", "\u0663", "sx", "", "s" + "9" * 20):
+        assert present.story_number(bad) is None
 
 
 def test_language_choice() -> None:

@@ -143,6 +143,7 @@ def article_page(request: Request, article_id: str, span: str | None = None) -> 
         statements = present.statements_citing(archive.dossier(story_number), article.id)
     context = {
         "article": article,
+        "label": present.article_label(article),
         "url": web_url(article.url),
         "sources": [(s, web_url(s.url)) for s in article.sources],
         "pieces": present.pieces(article.text, excluded, marked),
@@ -167,7 +168,7 @@ def search_page(request: Request, q: str | None = None) -> HTMLResponse:
         titles = {a.id: a for a in archive.store.articles(sorted({h.article_id for h in found}))}
         for hit in found:
             article = titles.get(hit.article_id)
-            title = (article.title or article.source) if article else hit.article_id
+            title = present.article_label(article) if article else hit.article_id
             hits.append((hit, title, present.cite_href(hit.article_id, hit.start, hit.end)))
     status = 400 if error else 200
     return render(request, "search.html", {"q": q or "", "hits": hits, "error": error}, status)

@@ -22,7 +22,8 @@ from quellenlage.model import Article
 def story_number(story_id: str) -> int | None:
     """``s17`` or ``17`` as the store's number; None when it is neither."""
     digits = story_id.removeprefix("s")
-    return int(digits) if digits.isdigit() and len(digits) < 12 else None
+    plain = digits.isascii() and digits.isdigit()  # "¹".isdigit() is True, int("¹") fails
+    return int(digits) if plain and len(digits) < 12 else None
 
 
 def span_anchor(start: int, end: int) -> str:
@@ -39,7 +40,9 @@ def parse_span(value: str | None, length: int) -> tuple[int, int] | None:
     if not value:
         return None
     start, sep, end = value.partition("-")
-    if not sep or not start.isdigit() or not end.isdigit() or len(value) > 24:
+    if not sep or not value.isascii() or not start.isdigit() or not end.isdigit():
+        return None
+    if len(value) > 24:
         return None
     first, last = int(start), int(end)
     return (first, last) if 0 <= first < last <= length else None
@@ -64,9 +67,14 @@ def sources(articles: Sequence[Article]) -> dict[str, Source]:
         url = web_url(article.url)
         host = urlsplit(url).hostname if url else None
         outlet = article.outlet or host or f"#{number}"
-        title = article.title or article.lead_text(1)[:120] or article.source
+        title = article_label(article)
         named[article.id] = Source(article.id, number, outlet, title, article.published, url)
     return named
+
+
+def article_label(article: Article) -> str:
+    """The title, else the first words of the text (a plain file's path says little)."""
+    return article.title or article.lead_text(1)[:120] or article.source
 
 
 @dataclass(frozen=True, slots=True)
