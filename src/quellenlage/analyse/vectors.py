@@ -18,7 +18,6 @@ from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from wordfreq import zipf_frequency
 
 from quellenlage.lang import LANGUAGES
 
@@ -30,7 +29,10 @@ _STOP_WORDS = frozenset().union(*(lang.stop_words for lang in LANGUAGES.values()
 
 @lru_cache(maxsize=200_000)
 def reference_idf(word: str, language: str) -> float:
-    """Informativeness of a lower-case word: high for rare words and names, low for common."""
+    """Informativeness of a lower-case word: high for rare words and names, low for common.
+    (wordfreq is imported here: its 0.3 s would otherwise slow every command's start.)"""
+    from wordfreq import zipf_frequency
+
     return max(_MAX_ZIPF - zipf_frequency(word, language), 0.5)
 
 
