@@ -517,7 +517,7 @@ def dossier(
 
 def _story_number(story_id: str) -> int:
     digits = story_id.removeprefix("s")
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):  # "¹".isdigit() is True
         raise click.BadParameter(f"not a story id: {story_id!r}", param_hint="--story")
     return int(digits)
 
