@@ -160,3 +160,14 @@ def test_real_process_no_traceback(bad_inputs: Path, db: Path) -> None:
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr
     assert len(completed.stderr.splitlines()) == 4  # 3 rejections + 1 encoding notice
+
+
+def test_reading_commands_take_the_database_url(db_url: str) -> None:
+    """A file or a PostgreSQL URL: every command that takes --db reads it."""
+    assert (
+        run("ingest", str(EXAMPLES / "kuestenbote-hafenbruecke.txt"), "--db", db_url).exit_code == 0
+    )
+    stories = json.loads(run("stories", "--db", db_url, "--format", "json").stdout)
+    assert len(stories) == 1 and stories[0]["size"] == 1
+    assert run("articles", "--db", db_url).exit_code == 0
+    assert run("dossier", "--db", db_url, "--story", stories[0]["id"]).exit_code == 0

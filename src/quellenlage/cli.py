@@ -249,7 +249,8 @@ def _guarded(function: F) -> F:
 
 
 def _existing(db: str) -> str:
-    if not Path(db).is_file():
+    """A database file that exists, or a server URL (the server answers for itself)."""
+    if "://" not in db and not Path(db).is_file():
         raise click.UsageError(f"no database at {db} (run `quellenlage ingest` first)")
     return db
 
