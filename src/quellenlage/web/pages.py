@@ -4,71 +4,40 @@ span, search and entity. Each is a read of the archive; each has a JSON twin in 
 from __future__ import annotations
 
 import math
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from quellenlage.api import Filter, QueryError
+from quellenlage.api import QueryError
 from quellenlage.archive import Archive
 from quellenlage.dossier.records import StoryDossier
 from quellenlage.dossier.safe_text import web_url
 from quellenlage.model import Article
 from quellenlage.web import present
 from quellenlage.web.ask import Answer, Asker
+from quellenlage.web.params import SORTS, Listing, archive_of
 from quellenlage.web.render import render
 
 router = APIRouter(include_in_schema=False)
-SORTS = ("size", "newest", "oldest")
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
-
-
-def archive_of(request: Request) -> Archive:
-    archive: Archive = request.app.state.archive
-    return archive
-
-
-def listing_filter(
-    outlet: str | None, since: str | None, until: str | None, entity: str | None, text: str | None
-) -> Filter:
-    """The filter of a listing's parameters; an unreadable day is a QueryError (400)."""
-    for day in (since, until):
-        if day:
-            try:
-                date.fromisoformat(day)
-            except ValueError as error:
-                raise QueryError(f"not a day (YYYY-MM-DD): {day[:40]!r}") from error
-    return Filter(
-        outlet=outlet or None,
-        since=since or None,
-        until=until or None,
-        entity=entity or None,
-        text=text or None,
-    )
 
 
 @router.get("/", response_class=HTMLResponse)
 def story_list(
     request: Request,
-    outlet: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    entity: str | None = None,
-    text: str | None = None,
+    where: Listing,
     sort: str = "size",
     page: int = Query(1, ge=1, le=1_000_000),
 ) -> HTMLResponse:
     size = request.app.state.config.page_size
-    where = listing_filter(outlet, since, until, entity, text)
-    sort = sort if sort in SORTS else "size"
+    sort = sort if sort in SORTS else "size"  # a page forgives an unknown sort; the API refuses
     found = archive_of(request).stories(where, sort, size, (page - 1) * size)
     pages = max(1, math.ceil(found.total / size))
-    form = {"outlet": outlet, "since": since, "until": until, "entity": entity, "text": text}
     return render(
         request,
         "stories.html",
-        {"found": found, "page": page, "pages": pages, "sort": sort, "form": form},
+        {"found": found, "page": page, "pages": pages, "sort": sort, "form": where},
     )
 
 

@@ -7,7 +7,7 @@ import hmac
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -16,11 +16,10 @@ from quellenlage.api import Page
 from quellenlage.archive import Archive
 from quellenlage.web import present
 from quellenlage.web.ask import Asker
-from quellenlage.web.pages import archive_of, listing_filter, load_story
+from quellenlage.web.pages import load_story
+from quellenlage.web.params import Listing, Paged, Sort, archive_of
 
 router = APIRouter(prefix="/api", tags=["api"])
-Limit = Query(20, ge=1, le=500)
-Offset = Query(0, ge=0, le=10_000_000)
 
 
 def _page(page: Page[Any], record: Any = asdict) -> dict[str, Any]:
@@ -49,17 +48,12 @@ def _article_row(row: Any) -> dict[str, Any]:
 @router.get("/stories", summary="Stories, paged and filtered")
 def stories(
     request: Request,
-    outlet: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    entity: str | None = None,
-    text: str | None = None,
-    sort: Literal["size", "newest", "oldest"] = "size",
-    limit: int = Limit,
-    offset: int = Offset,
+    where: Listing,
+    paged: Paged,
+    sort: Sort = "size",
 ) -> dict[str, Any]:
-    where = listing_filter(outlet, since, until, entity, text)
-    return _page(archive_of(request).stories(where, sort, limit, offset), _story_record)
+    found = archive_of(request).stories(where, sort, paged.limit, paged.offset)
+    return _page(found, _story_record)
 
 
 @router.get("/stories/{story_id}", summary="One story's dossier (the contract JSON)")
@@ -99,16 +93,11 @@ def ask(
 @router.get("/articles", summary="Articles, newest first, paged and filtered")
 def articles(
     request: Request,
-    outlet: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    entity: str | None = None,
-    text: str | None = None,
-    limit: int = Limit,
-    offset: int = Offset,
+    where: Listing,
+    paged: Paged,
 ) -> dict[str, Any]:
-    where = listing_filter(outlet, since, until, entity, text)
-    return _page(archive_of(request).articles(where, limit, offset), _article_row)
+    found = archive_of(request).articles(where, paged.limit, paged.offset)
+    return _page(found, _article_row)
 
 
 @router.get("/articles/{article_id}", summary="One article: text, noise spans, sentences")
