@@ -61,27 +61,41 @@ def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
     page, encoding, notice = read_decoded(file, settings.max_markup_bytes)
     if notice:
         yield notice
+    yield from page_items(page, file.label, encoding, settings)
+
+
+def page_items(
+    page: str,
+    label: str,
+    encoding: str,
+    settings: Settings,
+    *,
+    url: str | None = None,
+    fetched: str | None = None,
+) -> Iterator[ReadResult]:
+    """The article of one HTML page (a file, or a crawl record fetched from ``url`` at
+    ``fetched``, which is the date when the page names none), or why it has none."""
     too_costly = _too_costly(page, settings.max_article_bytes)
     if too_costly:
-        yield Rejection(file.label, too_costly)
+        yield Rejection(label, too_costly)
         return
     document = _extract(page)
     text = (document.text or "") if document else ""
     srcdoc = IN_SRCDOC if _SRCDOC.search(page) else ""
     if not text.strip():
-        yield Rejection(file.label, NO_TEXT + srcdoc)
+        yield Rejection(label, NO_TEXT + srcdoc)
         return
     if only_navigation(page, text):
-        yield Rejection(file.label, ONLY_NAVIGATION + srcdoc)
+        yield Rejection(label, ONLY_NAVIGATION + srcdoc)
         return
     yield RawItem(
-        source=file.label,
+        source=url or label,
         text=text,
-        location=file.label,
+        location=label,
         title=document.title if document else None,
-        url=document.url if document else None,
+        url=url or (document.url if document else None),
         outlet=document.sitename if document else None,
-        published=document.date if document else None,
+        published=(document.date if document else None) or fetched,
         encoding=encoding,
         raw=page,
         title_in_text=False,

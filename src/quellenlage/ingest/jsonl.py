@@ -1,4 +1,5 @@
-"""JSON Lines and JSON documents, read as a stream: one line or article in memory at a time.
+"""JSON Lines (also gzip-compressed, read as it is decompressed) and JSON documents, read as
+a stream: one line or article in memory at a time.
 
 Input fields: ``text|body|content``, ``title``, ``url|link``, ``published|date``,
 ``outlet|site|publisher``. An item's source is its URL, else ``PATH:LINE`` (``-:LINE`` on stdin).
@@ -6,6 +7,7 @@ Input fields: ``text|body|content``, ``title``, ``url|link``, ``published|date``
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -25,7 +27,7 @@ from quellenlage.ingest.jsonguard import (
 from quellenlage.model import Notice, RawItem, Rejection
 from quellenlage.settings import Settings
 
-EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines", ".json")
+EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
 TEXT_FIELDS = ("text", "body", "content", "maintext")  # maintext: news-please
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link")
@@ -46,7 +48,7 @@ OUTLET_FIELDS = (  # source_domain: news-please; media_name: Media Cloud
     "source_domain",
 )
 _CHUNK = 1 << 16
-_LINES_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
+_LINES_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines", ".jsonl.gz", ".ndjson.gz")
 _LIST_KEYS = ("articles", "items")
 _PROBLEMS = {
     TOO_DEEP: f"JSON nested deeper than {MAX_DEPTH} levels",
@@ -69,11 +71,18 @@ def sniff(head: bytes) -> bool:
 
 
 def read(file: InputFile, settings: Settings) -> Iterator[ReadResult]:
-    with file.open() as stream:
+    with _open(file) as stream:
         if _is_document(file, stream, settings.max_article_bytes):
             yield from _document_items(file, stream, settings)
         else:
             yield from _lines(file, stream, settings)
+
+
+def _open(file: InputFile) -> BinaryIO:
+    """The file's bytes; a ``.gz`` file decompressed as it is read (one line in memory)."""
+    if file.path.lower().endswith(".gz"):
+        return gzip.open(file.path, "rb")  # type: ignore[return-value]
+    return file.open()
 
 
 def _is_document(file: InputFile, stream: BinaryIO, cap: int) -> bool:

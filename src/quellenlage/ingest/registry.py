@@ -8,16 +8,18 @@ unknown type are reported once as skipped.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from quellenlage.ingest import feed, html, jsonl, text, validate
+from quellenlage.ingest import feed, html, jsonl, text, validate, warc
 from quellenlage.ingest.base import InputFile, Reader, ReadResult, TooLarge
 from quellenlage.ingest.decode import DecodeError
 from quellenlage.model import RawItem, Rejection
 from quellenlage.settings import Settings
 
 READERS = (
+    Reader("warc", warc.EXTENSIONS, warc.sniff, warc.read),
     Reader("feed", feed.EXTENSIONS, feed.sniff, feed.read),
     Reader("html", html.EXTENSIONS, html.sniff, html.read),
     Reader("jsonl", jsonl.EXTENSIONS, jsonl.sniff, jsonl.read),
@@ -35,13 +37,19 @@ class Walk:
 
 def reader_for(file: InputFile, head: bytes, explicit: bool) -> Reader | None:
     """The reader for ``file``: by extension, then (explicit files only) by content."""
-    extension = os.path.splitext(file.path)[1].lower()
+    extension = _extension(file.path)
     for reader in READERS:
         if extension in reader.extensions and (extension != ".xml" or reader.sniff(head)):
             return reader
     if not explicit:
         return None
     return next(r for r in READERS if r.sniff(head))
+
+
+def _extension(path: str) -> str:
+    """The file's extension, two parts for compressed files (``.warc.gz``, ``.jsonl.gz``)."""
+    stem, extension = os.path.splitext(path.lower())
+    return os.path.splitext(stem)[1] + extension if extension == ".gz" else extension
 
 
 def read_inputs(paths: Iterable[str], settings: Settings, walk: Walk) -> Iterator[ReadResult]:
@@ -104,6 +112,8 @@ def _read_file(file: InputFile, reader: Reader, settings: Settings) -> Iterator[
         yield Rejection(file.label, str(error))
     except TooLarge as error:
         yield Rejection(file.label, str(error))
+    except (EOFError, zlib.error):
+        yield Rejection(file.label, "compressed data is truncated or corrupt")
     except OSError as error:
         yield Rejection(file.label, _os_reason(error))
     except (ValueError, RecursionError, MemoryError) as error:
