@@ -42,6 +42,7 @@ from quellenlage.executor import Executor, make_executor
 from quellenlage.ingest.jsonl import item_from_record
 from quellenlage.ingest.outlets import OutletNamer
 from quellenlage.ingest.registry import Walk, read_inputs
+from quellenlage.ingest.validate import checked
 from quellenlage.model import (
     Article,
     Entity,
@@ -197,7 +198,8 @@ class Archive:
                 result.outlet = namer.outlet_for(result.source)
             yield result
         for number, record in enumerate(records, start=1):
-            yield item_from_record(dict(record), "records", number)
+            item = item_from_record(dict(record), "records", number)
+            yield from checked(item) if isinstance(item, RawItem) else (item,)
 
     def _build(self, item: RawItem, debug: bool) -> Article | Rejection:
         """Stages 2–3 for one item; an unexpected error costs this item only (``debug``
