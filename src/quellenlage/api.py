@@ -58,6 +58,7 @@ __all__ = [
     "terminal_safe",
 ]
 DB_VARIABLE = "QUELLENLAGE_DB"  # the default database of every command
+_EXPORT_PAGE = 500
 
 
 def make_settings(
@@ -240,6 +241,66 @@ def stored_dossier(story_id: int, db: str | Path = DEFAULT_DB) -> DossierResult:
     the database is opened read-only)."""
     with Archive(db, read_only=True) as archive:
         return DossierResult(archive.dossier_document(story_id), IngestReport())
+
+
+def export_tables(
+    out: str | Path,
+    db: str | Path = DEFAULT_DB,
+    fmt: str = "parquet",
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_progress: OnProgress | None = None,
+) -> dict[str, int]:
+    """The archive as tables in ``out`` (``articles``, ``stories``, ``entities``, ``quotes``,
+    ``claims``, ``evidence``; Parquet or JSON Lines) from the stored dossiers, building the
+    ones missing or stale first. Returns the rows of each table."""
+    from quellenlage.dossier.export_tables import write_tables
+
+    with Archive(db, settings=settings) as archive:
+        return write_tables(
+            Path(out), fmt, _exported_stories(archive, on_progress), _exported_articles(archive)
+        )
+
+
+def _exported_stories(
+    archive: Archive, on_progress: OnProgress | None
+) -> Iterator[tuple[Any, Any]]:
+    from quellenlage.dossier.export_tables import StoryFacts
+
+    total = archive.stories(limit=1).total
+    for done, row in enumerate(_every(lambda n, o: archive.stories(limit=n, offset=o)), 1):
+        facts = StoryFacts(row.size, row.first_day, row.last_day, row.outlets)
+        yield archive.dossier(row.id), facts
+        if on_progress:
+            on_progress("export", done, total)
+
+
+def _exported_articles(archive: Archive) -> Iterator[tuple[Article, str | None]]:
+    rows: list[Any] = []
+    for row in _every(lambda n, o: archive.articles(limit=n, offset=o)):
+        rows.append(row)
+        if len(rows) == _EXPORT_PAGE:
+            yield from _with_text(archive, rows)
+            rows = []
+    yield from _with_text(archive, rows)
+
+
+def _with_text(archive: Archive, rows: list[Any]) -> Iterator[tuple[Article, str | None]]:
+    loaded = {a.id: a for a in archive.store.articles([r.id for r in rows])} if rows else {}
+    for row in rows:
+        story = f"s{row.story_id}" if row.story_id is not None else None
+        yield loaded[row.id], story
+
+
+def _every(fetch: Callable[[int, int], Page[Any]]) -> Iterator[Any]:
+    """Every item of a listing, a page at a time."""
+    offset = 0
+    while True:
+        page = fetch(_EXPORT_PAGE, offset)
+        yield from page.items
+        offset += len(page.items)
+        if len(page.items) < _EXPORT_PAGE:
+            return
 
 
 @contextmanager

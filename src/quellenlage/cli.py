@@ -591,6 +591,50 @@ def analyse(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) ->
 
 @main.command()
 @db_option()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "jsonl"]),
+    default="parquet",
+    show_default=True,
+    help="Parquet (typed columns) or JSON Lines, one file per table.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the tables (created if missing; tables there are replaced).",
+)
+@click.option(
+    "--ner",
+    type=click.Choice(api.NER_MODES),
+    default="accurate",
+    show_default=True,
+    help="Named-entity model for dossiers that must be built first.",
+)
+@_guarded
+def export(db: str, fmt: str, out: str, ner: str) -> None:
+    """Write the archive as tables: articles, stories, entities, quotes, claims, evidence.
+
+    For pandas, DuckDB or Spark. Dossiers missing or stale are built first.
+
+    Example: quellenlage export --db news.db --format parquet --out tables/
+    """
+    progress = Progress()
+    try:
+        counts = api.export_tables(
+            out, _existing(db), fmt, settings=api.make_settings(ner=ner), on_progress=progress
+        )
+    finally:
+        progress.close()
+    rows = ", ".join(f"{count} {name}" for name, count in counts.items())
+    click.echo(
+        api.terminal_safe(f"quellenlage: wrote {len(counts)} tables to {out} ({rows})"), err=True
+    )
+
+
+@main.command()
+@db_option()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port."
