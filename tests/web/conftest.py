@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from quellenlage import Archive
 from quellenlage.settings import Settings
@@ -38,6 +38,7 @@ ARGS = [
 TOKEN = "test-token-4f1c"
 UPLOAD_MB = "1"
 SCREENSHOTS = ROOT / "out" / "screenshots"
+MARKED = "() => Array.from(document.querySelectorAll('mark.hl')).map(m => m.textContent).join('')"
 
 
 @dataclass(frozen=True)
@@ -127,3 +128,28 @@ def browser() -> Iterator[Browser]:
 def screenshot(page: Any, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server) -> Iterator[Page]:
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("dialog", lambda dialog: problems.append(f"dialog: {dialog.message}"))
+    opened.on("pageerror", lambda error: problems.append(f"error: {error}"))
+    opened.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith(server.base)
+            else problems.append(f"external request: {request.url}")
+        ),
+    )
+    yield opened
+    context.close()
+    assert problems == []
+
+
+def seed_story(server: Server) -> dict[str, Any]:
+    stories = server.json("/api/stories?sort=size")["items"]
+    return dict(server.json(f"/api/stories/{stories[0]['id']}"))

@@ -5,41 +5,14 @@ span highlighted (also after the emoji), search, ask, English, and phone width."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.web.conftest import Server, screenshot
+from tests.web.conftest import MARKED, Server, screenshot, seed_story
 
 pytestmark = pytest.mark.seeds
-MARKED = "() => Array.from(document.querySelectorAll('mark.hl')).map(m => m.textContent).join('')"
-
-
-@pytest.fixture
-def page(browser: Browser, server: Server) -> Iterator[Page]:
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    problems: list[str] = []
-    opened.on("dialog", lambda dialog: problems.append(f"dialog: {dialog.message}"))
-    opened.on("pageerror", lambda error: problems.append(f"error: {error}"))
-    opened.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith(server.base)
-            else problems.append(f"external request: {request.url}")
-        ),
-    )
-    yield opened
-    context.close()
-    assert problems == []
-
-
-def seed_story(server: Server) -> dict[str, Any]:
-    stories = server.json("/api/stories?sort=size")["items"]
-    return dict(server.json(f"/api/stories/{stories[0]['id']}"))
 
 
 def after_astral(document: dict[str, Any]) -> tuple[str, dict[str, Any]]:

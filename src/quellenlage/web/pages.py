@@ -14,7 +14,7 @@ from quellenlage.archive import Archive
 from quellenlage.dossier.records import StoryDossier
 from quellenlage.dossier.safe_text import web_url
 from quellenlage.model import Article
-from quellenlage.web import present
+from quellenlage.web import compare, present
 from quellenlage.web.ask import Answer, Asker
 from quellenlage.web.params import SORTS, Listing, archive_of
 from quellenlage.web.render import render
@@ -96,6 +96,41 @@ def story_page(request: Request, story_id: str, q: str | None = None) -> HTMLRes
         ],
     }
     return render(request, "story.html", context)
+
+
+@router.get("/stories/{story_id}/compare", response_class=HTMLResponse)
+def compare_page(
+    request: Request, story_id: str, a: str | None = None, b: str | None = None
+) -> HTMLResponse:
+    """Two articles of the story side by side (``a``, ``b``; by default the pair that
+    shares the most), their shared passages and differing figures marked."""
+    archive = archive_of(request)
+    row, story = load_story(archive, story_id)
+    articles = {article.id: article for article in story_articles(archive, story)}
+    named = present.sources(list(articles.values()))
+    pair = (a, b) if a and b else compare.default_pair(story)
+    if pair and (pair[0] not in articles or pair[1] not in articles or pair[0] == pair[1]):
+        raise HTTPException(400, "a and b must be two different articles of this story")
+    columns = []
+    comparison = None
+    if pair:
+        comparison = compare.compare(story, *pair)
+        for article_id in pair:
+            article = articles[article_id]
+            marks = comparison.marks[article_id]
+            columns.append(
+                (named[article_id], article, compare.runs(article_id, article.text, marks))
+            )
+    context = {
+        "row": row,
+        "story": story,
+        "named": named,
+        "pair": pair,
+        "columns": columns,
+        "comparison": comparison,
+        "cite": lambda evidence: present.citations(evidence, named),
+    }
+    return render(request, "compare.html", context)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
