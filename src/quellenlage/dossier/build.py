@@ -40,8 +40,9 @@ def build_story(
     """The dossier of one story; ``analyses`` and ``tags`` (what the NER model found) are
     the stored results of each article, in the order of ``articles``."""
     summary = summarise(articles, settings.summary_sentences)
-    claims, contradictions = story_claims(articles, analyses)
-    entities = resolve_entities(articles, consistent_entities(articles, tags))
+    found = consistent_entities(articles, tags)
+    claims, contradictions = story_claims(articles, analyses, found)
+    entities = resolve_entities(articles, found)
     record = {
         "id": story_id,
         "title": _story_title(articles) or (summary[0].text if summary else None),

@@ -1,89 +1,162 @@
 """Stage 5d: claims and contradictions across the articles of a story.
 
 A claim is a reported statement: a sentence outside the noise that is not just a quotation.
-Sentences of different articles join one claim when their multilingual embeddings are very
-close, or when they state the same figure and are close enough ("fast drei Stunden warten
-ließ" / "drei Stunden zu spät"); the articles that carry a claim are its support, and claims
+Sentences of different articles join one claim when they state the same proposition: their
+multilingual embeddings are very close (and no figure of theirs disagrees), or both state the
+same figure about the same thing — the same value of the same unit or counted noun, in a
+clause that states it (not in an attribution such as "schreibt X über das sechste Treffen"),
+the clauses naming no different places, people or organisations. A shared number alone is no
+support. The articles that carry a claim are its support, each with its own sentence; claims
 carried by one article stay, marked ``single_source``.
 
-Contradictions, each with a one-line explanation:
-- polarity: one article negates what another states ("kein weiteres Treffen geplant" /
+Contradictions, each with a ``kind`` and both sides in full, in text order:
+- ``figures``: the same quantity about the same thing with values beyond rounding (wider for
+  "fast", "rund", "etwa");
+- ``negation``: one article negates what another states ("kein weiteres Treffen geplant" /
   "weitere Gespräche … sind geplant");
-- figures: close statements with the same unit but incompatible values;
-- disputes: a statement followed by its denial ("bestreitet", "von einer Lüge").
+- ``denial``: a statement and its denial or dispute, in the same article (the statement just
+  before "bestreitet …") or in another one that names the same thing.
+
+The cost stays near-linear in the story's size: each statement is compared only with its
+nearest neighbours by embedding (usearch) and with a bounded number of statements that state
+the same figure, and each claim with its nearest claims; each pair of claims gives at most
+one contradiction, and each claim takes part in at most ``CONTRADICTIONS_PER_CLAIM`` of them
+(the closest pairs first).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
+from usearch.index import BatchMatches, Index
 
 from quellenlage.analyse.article import ArticleAnalysis
 from quellenlage.analyse.numbers import NumberMention
 from quellenlage.lang import get_language
 from quellenlage.lang.base import LanguageData
-from quellenlage.model import Article, SentenceRef, Span
+from quellenlage.link.names import name_key
+from quellenlage.model import Article, Entity, SentenceRef, Span
 
 SAME_CLAIM = 0.75  # embedding cosine: the same statement
-SAME_FIGURE = 0.35  # enough when both state the same value in the same unit
-SAME_VALUE = 0.45  # enough when both state the same value
-FIGURE_CONFLICT = 0.6  # statements this close with other values contradict
+SAME_FIGURE = 0.35  # enough when both state the same figure about the same thing
+FIGURE_CONFLICT = 0.4  # the same quantity about the same thing, with other values
 POLARITY_WINDOW = 6  # words after a negation that name what is negated
 POLARITY_SIMILARITY = 0.25  # only statements about roughly the same thing
+DISPUTE_SIMILARITY = 0.4  # a denial in another article answers a statement this close
+NEIGHBOURS = 24  # nearest statements compared with each statement
+SAME_FIGURE_PARTNERS = 16  # earlier statements with the same figure compared with each one
+CONTRADICTIONS_PER_CLAIM = 3
+SIDES_TRIED = 3  # members of each of two neighbouring claims tested against each other
+EXACT_SEARCH_BELOW = 2048  # statements: below this the neighbour search is exact
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_CLAUSE_BREAK = re.compile(r"[,;:–—()]| - ")
 _MIN_WORDS = 5
+_NAMED = ("PER", "LOC", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    stems: frozenset[str]  # content-word stems
+    predicates: frozenset[str]  # stems of its lower-case content words (verbs, adjectives)
+    names: frozenset[str]  # name keys of the places, people and organisations in it
+    attribution: bool  # names who says something (a verb of saying), not what is said
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared by identity (it holds an array)
 class _Statement(SentenceRef):
-    numbers: tuple[NumberMention, ...]
-    index: int  # position among all statements (row of the similarity matrix)
+    numbers: tuple[NumberMention, ...]  # every figure in the sentence (shown with the claim)
+    figures: tuple[tuple[NumberMention, _Clause], ...]  # figures the sentence states
+    clauses: tuple[_Clause, ...]
+    tokens: tuple[str, ...]  # words and punctuation, as written
+    runs: tuple[frozenset[str], ...]  # content stems between two punctuation tokens
+    words: frozenset[str]  # lower-case words
+    index: int  # position among all statements
     vector: np.ndarray  # the sentence's stored embedding
 
 
 @dataclass
 class _Claim:
     members: list[_Statement] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> _Statement:
         return self.members[0]
 
+    def add(self, statement: _Statement) -> None:
+        self.members.append(statement)
+        self.articles.add(statement.article.id)
+
 
 def story_claims(
-    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    entities: Sequence[Sequence[Entity]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(claims, contradictions) of a story, as contract records, from the articles' stored
-    analyses (figures and sentence embeddings)."""
-    statements = _statements(articles, analyses)
+    analyses (figures and sentence embeddings) and, when given, each article's entities
+    (which tell two figures about different places or people apart)."""
+    found = entities if entities is not None else [[] for _ in articles]
+    statements = _statements(articles, analyses, found)
     if not statements:
         return [], []
-    vectors = np.vstack([s.vector for s in statements])
-    similarity = vectors @ vectors.T
-    claims = _group(statements, similarity)
+    partners = _partners(statements)
+    claims = _group(statements, partners)
     ids = {id(claim): f"c{n}" for n, claim in enumerate(claims, start=1)}
-    contradictions = _contradictions(claims, similarity, ids)
+    contradictions = _contradictions(statements, claims, partners, ids)
     return [_claim_record(c, ids[id(c)]) for c in claims], contradictions
 
 
+# statements -----------------------------------------------------------------------------------
+
+
 def _statements(
-    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    entities: Sequence[Sequence[Entity]],
 ) -> list[_Statement]:
     found: list[_Statement] = []
-    for article, analysis in zip(articles, analyses, strict=True):
-        numbers = analysis.numbers
+    for article, analysis, named in zip(articles, analyses, entities, strict=True):
+        language = get_language(article.language)
+        names = [e for e in named if e.type in _NAMED]
         for position, sentence in enumerate(article.sentences):
             text = article.text[sentence.start : sentence.end]
             if sentence.heading or len(_WORD.findall(text)) < _MIN_WORDS or _only_quote(text):
                 continue
-            inside = [n for n in numbers if sentence.start <= n.start and n.end <= sentence.end]
-            vector = analysis.sentence_vectors[position]
-            found.append(_Statement(article, sentence, tuple(inside), len(found), vector))
+            inside = [
+                n for n in analysis.numbers if sentence.start <= n.start and n.end <= sentence.end
+            ]
+            clauses = _clauses_of(article, sentence.start, sentence.end, names, language)
+            figures = tuple(
+                (n, clause)
+                for n in inside
+                if n.value is not None and n.unit
+                for clause in clauses
+                if clause.start <= n.start < clause.end and not clause.attribution
+            )
+            tokens = tuple(_TOKEN.findall(text))
+            found.append(
+                _Statement(
+                    article,
+                    sentence,
+                    tuple(inside),
+                    figures,
+                    clauses,
+                    tokens,
+                    _token_clauses(tokens, language),
+                    frozenset(t.lower() for t in tokens if t[0].isalnum()),
+                    len(found),
+                    analysis.sentence_vectors[position],
+                )
+            )
     return found
 
 
@@ -92,53 +165,138 @@ def _only_quote(text: str) -> bool:
     return stripped[:1] in '„»"' and stripped.rstrip(".")[-1:] in '“«"'
 
 
-def _group(statements: list[_Statement], similarity: np.ndarray) -> list[_Claim]:
-    """Greedy, against each claim's first statement (no chains), one statement per article."""
-    claims: list[_Claim] = []
+def _clauses_of(
+    article: Article, start: int, end: int, names: list[Entity], language: LanguageData
+) -> tuple[_Clause, ...]:
+    """The sentence cut at commas, colons, dashes and brackets, each part with its content
+    stems, its names and whether it is an attribution ("schreibt das Portal über …")."""
+    verbs = language.speech.verbs if language.speech else frozenset()
+    text = article.text
+    cuts = [start, *(m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)), end]
+    clauses = []
+    for a, b in pairwise(cuts):
+        words = _WORD.findall(text[a:b])
+        if not words:
+            continue
+        lowered = {w.lower() for w in words}
+        stems = frozenset(w.lower()[:6] for w in words if _content(w, language))
+        predicates = frozenset(w[:6] for w in words if w[0].islower() and _content(w, language))
+        inside = frozenset(
+            name_key(text[e.start : e.end], article.language or "de")
+            for e in names
+            if a <= e.start < b
+        )
+        clauses.append(_Clause(a, b, stems, predicates, inside, bool(lowered & verbs)))
+    return tuple(clauses)
+
+
+def _content(token: str, language: LanguageData) -> bool:
+    return len(token) >= 4 and token[0].isalnum() and token.lower() not in language.stop_words
+
+
+# candidate pairs ----------------------------------------------------------------------------
+
+
+def _partners(statements: list[_Statement]) -> list[list[int]]:
+    """For each statement, the statements worth comparing it with: its nearest neighbours by
+    embedding and up to ``SAME_FIGURE_PARTNERS`` earlier ones that state the same figure."""
+    partners = _nearest(np.vstack([s.vector for s in statements]).astype(np.float32))
+    by_figure: dict[tuple[float, str], list[int]] = {}
     for statement in statements:
+        keys = {(n.value, _unit_key(n.unit)) for n, _ in statement.figures if n.value is not None}
+        for key in keys:
+            earlier = by_figure.setdefault(key, [])
+            partners[statement.index].extend(earlier[-SAME_FIGURE_PARTNERS:])
+            earlier.append(statement.index)
+    for index, row in enumerate(partners):
+        partners[index] = sorted(set(row) - {index})
+    return partners
+
+
+def _nearest(vectors: np.ndarray) -> list[list[int]]:
+    count = len(vectors)
+    wanted = min(NEIGHBOURS + 1, count)
+    index = Index(ndim=vectors.shape[1], metric="ip", dtype="f32")
+    index.add(np.arange(count), vectors)
+    found = index.search(vectors, wanted, exact=count < EXACT_SEARCH_BELOW)
+    if isinstance(found, BatchMatches):
+        return [[int(k) for k in found.keys[r][: found.counts[r]]] for r in range(count)]
+    return [[int(k) for k in np.atleast_1d(found.keys)]]
+
+
+# claims -------------------------------------------------------------------------------------
+
+
+def _group(statements: list[_Statement], partners: list[list[int]]) -> list[_Claim]:
+    """Greedy, against each claim's first statement (no chains), one statement per article;
+    only the claims of a statement's partners are candidates."""
+    claims: list[_Claim] = []
+    owner: dict[int, _Claim] = {}
+    for statement in statements:
+        candidates = {
+            id(owner[p]): owner[p] for p in partners[statement.index] if p in owner
+        }.values()
         best: tuple[float, _Claim | None] = (0.0, None)
-        for claim in claims:
-            if any(m.article.id == statement.article.id for m in claim.members):
+        for candidate in candidates:
+            if statement.article.id in candidate.articles:
                 continue
-            score = float(similarity[claim.first.index, statement.index])
-            if _same_claim(claim.first, statement, score) and score > best[0]:
-                best = (score, claim)
+            score = _cosine(candidate.first, statement)
+            if _same_claim(candidate.first, statement, score) and score > best[0]:
+                best = (score, candidate)
+        claim = best[1] or _Claim()
         if best[1] is None:
-            claims.append(_Claim([statement]))
-        else:
-            best[1].members.append(statement)
+            claims.append(claim)
+        claim.add(statement)
+        owner[statement.index] = claim
     return sorted(claims, key=lambda c: -len(c.members))
+
+
+def _cosine(a: _Statement, b: _Statement) -> float:
+    return float(a.vector @ b.vector)
 
 
 def _same_claim(a: _Statement, b: _Statement, score: float) -> bool:
     if score >= SAME_CLAIM:
-        return _figures_compatible(a, b)
-    values_a = {n.value for n in a.numbers if n.value is not None}
-    values_b = {n.value for n in b.numbers if n.value is not None}
-    shared = values_a & values_b
-    if not shared:
-        return False
-    units = {(n.value, _unit_key(n.unit)) for n in a.numbers} & {
-        (n.value, _unit_key(n.unit)) for n in b.numbers
-    }
-    return score >= (SAME_FIGURE if units else SAME_VALUE)
+        return _figure_conflict(a, b) is None and not _different_names(a, b)
+    return score >= SAME_FIGURE and _same_figure(a, b)
+
+
+def _same_figure(a: _Statement, b: _Statement) -> bool:
+    """Both state one value of one unit or counted noun, in clauses about the same thing."""
+    return any(
+        x.value == y.value and _same_unit(x, y) and _same_thing(ca, cb)
+        for x, ca in a.figures
+        for y, cb in b.figures
+    )
+
+
+def _same_thing(a: _Clause, b: _Clause) -> bool:
+    """No different names in the two clauses."""
+    return not (a.names and b.names and not a.names & b.names)
+
+
+def _different_names(a: _Statement, b: _Statement) -> bool:
+    names_a = frozenset().union(*(c.names for c in a.clauses))
+    names_b = frozenset().union(*(c.names for c in b.clauses))
+    return bool(names_a and names_b and not names_a & names_b)
 
 
 def _unit_key(unit: str | None) -> str:
     return (unit or "").lower()[:5]
 
 
-def _figures_compatible(a: _Statement, b: _Statement) -> bool:
-    """No figure of the same unit with a clearly different value."""
-    return not _figure_conflict(a, b)
+def _same_unit(x: NumberMention, y: NumberMention) -> bool:
+    return _unit_key(x.unit) == _unit_key(y.unit)
 
 
 def _figure_conflict(a: _Statement, b: _Statement) -> tuple[NumberMention, NumberMention] | None:
-    for x in a.numbers:
-        for y in b.numbers:
-            if x.value is None or y.value is None or _unit_key(x.unit) != _unit_key(y.unit):
+    """A figure of the same unit about the same thing with values beyond rounding: 5 % apart,
+    15 % when either is approximate ("fast drei Stunden" / "drei Stunden" agree)."""
+    for x, clause_a in a.figures:
+        for y, clause_b in b.figures:
+            if x.value is None or y.value is None or not _same_unit(x, y):
                 continue
-            if not x.unit:
+            if not _same_thing(clause_a, clause_b):
                 continue
             gap = abs(x.value - y.value) / max(abs(x.value), abs(y.value), 1e-9)
             tolerance = 0.15 if (x.approx or y.approx) else 0.05
@@ -147,54 +305,145 @@ def _figure_conflict(a: _Statement, b: _Statement) -> tuple[NumberMention, Numbe
     return None
 
 
+# contradictions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    score: float  # the closer the two statements, the surer the contradiction
+    first: _Statement
+    second: _Statement
+    kind: str
+    explanation: str
+
+
 def _contradictions(
-    claims: list[_Claim], similarity: np.ndarray, ids: dict[int, str]
+    statements: list[_Statement],
+    claims: list[_Claim],
+    partners: list[list[int]],
+    ids: dict[int, str],
 ) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    seen: set[frozenset[int]] = set()
-    owner = {id(m): c for c in claims for m in c.members}
+    owner = {m.index: c for c in claims for m in c.members}
+    found: dict[tuple[int, int], _Found] = {}
+    for item in _candidate_contradictions(statements, claims, partners):
+        pair = _claim_pair(owner, item)
+        if pair is not None and (pair not in found or item.score > found[pair].score):
+            found[pair] = item
+    taken: dict[int, int] = {}
+    kept = []
+    for pair, item in sorted(found.items(), key=lambda p: -p[1].score):
+        if all(taken.get(c, 0) < CONTRADICTIONS_PER_CLAIM for c in pair):
+            kept.append(item)
+            for c in pair:
+                taken[c] = taken.get(c, 0) + 1
+    kept.sort(key=lambda x: (x.first.index, x.second.index))
+    return [_contradiction_record(x, owner, ids, n) for n, x in enumerate(kept, start=1)]
 
-    def add(a: _Statement, b: _Statement, kind: str, explanation: str) -> None:
-        """Claims of ``a`` and ``b`` contradict: both sides in full, in text order."""
-        first, second = sorted((a, b), key=lambda m: m.index)
-        key = frozenset((id(owner[id(first)]), id(owner[id(second)])))
-        if owner[id(first)] is not owner[id(second)] and key not in seen:
-            seen.add(key)
-            found.append(
-                {
-                    "id": f"x{len(found) + 1}",
-                    "kind": kind,
-                    "items": [ids[id(owner[id(first)])], ids[id(owner[id(second)])]],
-                    "sides": [
-                        {"text": m.text, "evidence": [m.span.to_json()]} for m in (first, second)
-                    ],
-                    "explanation": explanation,
-                }
-            )
 
-    statements = sorted((m for c in claims for m in c.members), key=lambda m: m.index)
-    for i, a in enumerate(statements):
+def _claim_pair(owner: dict[int, _Claim], item: _Found) -> tuple[int, int] | None:
+    a, b = owner[item.first.index], owner[item.second.index]
+    if a is b:
+        return None
+    return (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+
+
+def _candidate_contradictions(
+    statements: list[_Statement], claims: list[_Claim], partners: list[list[int]]
+) -> Iterator[_Found]:
+    for a, b in _contradiction_pairs(statements, claims, partners):
         language = get_language(a.article.language)
-        for b in statements[i + 1 :]:
-            if a.article.id == b.article.id:
-                continue
-            score = float(similarity[a.index, b.index])
-            negated = _polarity_flip(a, b, language, score) or _polarity_flip(b, a, language, score)
-            if negated:
-                add(a, b, "negation", negated)
-            conflict = _figure_conflict(a, b)
-            if conflict and score >= FIGURE_CONFLICT:
-                x, y = conflict
-                add(
-                    a,
-                    b,
-                    "figures",
-                    f"different figures for the same quantity: "
-                    f"{_quote_text(a, x)!r} vs {_quote_text(b, y)!r}",
-                )
-    for claim, previous in _disputes(statements):
-        add(previous, claim, "denial", f"disputed: {claim.text!r} answers {previous.text!r}")
-    return found
+        score = _cosine(a, b)
+        negated = _polarity_flip(a, b, language, score) or _polarity_flip(b, a, language, score)
+        if negated:
+            yield _Found(score, a, b, "negation", negated)
+        conflict = _figure_conflict(a, b)
+        if conflict and score >= FIGURE_CONFLICT and _shares_more_than_figures(a, b):
+            x, y = conflict
+            yield _Found(
+                score,
+                a,
+                b,
+                "figures",
+                f"different figures for the same quantity: "
+                f"{_number_text(a, x)!r} vs {_number_text(b, y)!r}",
+            )
+        denial = _cross_dispute(a, b, language, score)
+        if denial is not None:
+            yield denial
+    for statement, previous in _disputes(statements):
+        yield _Found(
+            1.0,
+            previous,
+            statement,
+            "denial",
+            f"disputed: {statement.text!r} answers {previous.text!r}",
+        )
+
+
+def _contradiction_pairs(
+    statements: list[_Statement], claims: list[_Claim], partners: list[list[int]]
+) -> Iterator[tuple[_Statement, _Statement]]:
+    """Statements of different articles worth testing, in text order: each statement with its
+    partners, and the first members of each claim with those of the nearest other claims (in
+    a story of near-copies a statement's nearest neighbours all say the same; the claims that
+    say otherwise are the neighbours among claims)."""
+    seen: set[tuple[int, int]] = set()
+    firsts = [c.first for c in claims]
+    nearest = _nearest(np.vstack([f.vector for f in firsts]).astype(np.float32))
+    pairs = [(a, statements[p]) for a in statements for p in partners[a.index]]
+    for c, row in enumerate(nearest):
+        members = claims[c].members[:SIDES_TRIED]
+        for other in row:
+            if other != c:
+                others = claims[other].members[:SIDES_TRIED]
+                pairs.extend((a, b) for a in members for b in others)
+    for a, b in pairs:
+        first, second = (a, b) if a.index < b.index else (b, a)
+        key = (first.index, second.index)
+        if first.article.id != second.article.id and key not in seen:
+            seen.add(key)
+            yield first, second
+
+
+def _shares_more_than_figures(a: _Statement, b: _Statement) -> bool:
+    """The figures' clauses share what is measured: a content word other than the figures'
+    own words, lower-case in one of them (a predicate: "kosten" / "Die Kosten", not only
+    "Millionen Euro", nor a shared name in "Ukraine-Krieg" / "Ukraine-Friedensplan")."""
+    for x, clause_a in a.figures:
+        for y, clause_b in b.figures:
+            own = set(_figure_stems(a, x)) | set(_figure_stems(b, y))
+            shared = (clause_a.stems & clause_b.stems) - own
+            if shared & (clause_a.predicates | clause_b.predicates):
+                return True
+    return False
+
+
+def _figure_stems(statement: _Statement, number: NumberMention) -> list[str]:
+    return [w.lower()[:6] for w in _WORD.findall(_number_text(statement, number))]
+
+
+def _cross_dispute(
+    a: _Statement, b: _Statement, language: LanguageData, score: float
+) -> _Found | None:
+    """One article disputes what another reports: one side carries a dispute marker, the
+    other none, and both name the same place, person or organisation."""
+    if score < DISPUTE_SIMILARITY:
+        return None
+    disputes_a, disputes_b = _disputes_something(a, language), _disputes_something(b, language)
+    if disputes_a == disputes_b or not _shared_names(a, b):
+        return None
+    denial, report = (a, b) if disputes_a else (b, a)
+    return _Found(score, a, b, "denial", f"disputed: {denial.text!r} answers {report.text!r}")
+
+
+def _disputes_something(statement: _Statement, language: LanguageData) -> bool:
+    return bool(statement.words & language.dispute_markers)
+
+
+def _shared_names(a: _Statement, b: _Statement) -> bool:
+    names_a = frozenset().union(*(c.names for c in a.clauses))
+    names_b = frozenset().union(*(c.names for c in b.clauses))
+    return bool(names_a & names_b)
 
 
 def _polarity_flip(
@@ -205,11 +454,10 @@ def _polarity_flip(
     German a verb, participle or adjective: the predicate, not a name)."""
     if similarity < POLARITY_SIMILARITY:
         return None
-    tokens_b = _TOKEN.findall(b.text)
-    if any(t.lower() in language.negations for t in tokens_b):
+    if b.words & language.negations or not a.words & language.negations:
         return None
-    clauses_b = _clauses(tokens_b, language)
-    tokens_a = _TOKEN.findall(a.text)
+    clauses_b = b.runs
+    tokens_a = a.tokens
     for position, token in enumerate(tokens_a):
         if token.lower() not in language.negations:
             continue
@@ -228,19 +476,16 @@ def _polarity_flip(
     return None
 
 
-def _clauses(tokens: list[str], language: LanguageData) -> list[set[str]]:
-    """Content-word stems of each clause (tokens between punctuation)."""
+def _token_clauses(tokens: tuple[str, ...], language: LanguageData) -> tuple[frozenset[str], ...]:
+    """Content-word stems of each run of words between two punctuation tokens (narrower than
+    a clause: a negation must meet its predicate close by)."""
     clauses: list[set[str]] = [set()]
     for token in tokens:
         if not token[0].isalnum():
             clauses.append(set())
         elif _content(token, language):
             clauses[-1].add(token.lower()[:6])
-    return [c for c in clauses if c]
-
-
-def _content(token: str, language: LanguageData) -> bool:
-    return len(token) >= 4 and token[0].isalnum() and token.lower() not in language.stop_words
+    return tuple(frozenset(c) for c in clauses if c)
 
 
 def _disputes(statements: list[_Statement]) -> list[tuple[_Statement, _Statement]]:
@@ -249,26 +494,41 @@ def _disputes(statements: list[_Statement]) -> list[tuple[_Statement, _Statement
     previous: _Statement | None = None
     for statement in statements:
         language = get_language(statement.article.language)
-        words = {w.lower() for w in _WORD.findall(statement.text)}
         same_article = previous is not None and previous.article.id == statement.article.id
-        if same_article and words & language.dispute_markers:
+        if same_article and statement.words & language.dispute_markers:
             assert previous is not None
             pairs.append((statement, previous))
         previous = statement
     return pairs
 
 
-def _quote_text(statement: _Statement, number: NumberMention) -> str:
+def _number_text(statement: _Statement, number: NumberMention) -> str:
     return statement.article.text[number.start : number.end]
 
 
+# records ------------------------------------------------------------------------------------
+
+
+def _contradiction_record(
+    item: _Found, owner: dict[int, _Claim], ids: dict[int, str], number: int
+) -> dict[str, Any]:
+    """Both sides in full, in text order (the earlier article's statement first)."""
+    sides = (item.first, item.second)
+    return {
+        "id": f"x{number}",
+        "kind": item.kind,
+        "items": [ids[id(owner[m.index])] for m in sides],
+        "sides": [{"text": m.text, "evidence": [m.span.to_json()]} for m in sides],
+        "explanation": item.explanation,
+    }
+
+
 def _claim_record(claim: _Claim, claim_id: str) -> dict[str, Any]:
-    articles = {m.article.id for m in claim.members}
     return {
         "id": claim_id,
         "text": claim.first.text,
         "evidence": [m.span.to_json() for m in claim.members],
-        "single_source": len(articles) == 1,
+        "single_source": len(claim.articles) == 1,
         "numbers": [
             {
                 "value": n.value,

@@ -4,6 +4,11 @@ MinHash signatures of word 5-gram shingles (datasketch) pick the article pairs w
 look; an exact alignment of their word sequences (difflib) then finds the shared passages of
 at least ``MIN_WORDS`` words. Only text outside the noise counts, and every passage is a pair
 of spans, one in each article.
+
+The cost stays bounded in a large story of near-copies: each article is aligned only with its
+``PARTNERS`` most similar articles by signature (compared in blocks of ``BLOCK`` rows, so
+memory does not grow with the square of the story), which keeps the alignments, and the
+pairs reported, linear in the story's size.
 """
 
 from __future__ import annotations
@@ -12,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import combinations
 
+import numpy as np
 from datasketch import MinHash
 
 from quellenlage.model import Article, Span
@@ -21,6 +26,8 @@ from quellenlage.model import Article, Span
 MIN_WORDS = 8
 SHINGLE = 5
 CANDIDATE_JACCARD = 0.01
+PARTNERS = 12  # most similar articles each article is aligned with
+BLOCK = 64  # signature rows compared at once (64 x articles x 64 bytes)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -77,17 +84,35 @@ def _signature(words: Words) -> MinHash:
 
 
 def find_reuse(articles: Sequence[Article]) -> list[Reuse]:
-    """Shared passages for every pair of articles that share any, largest share first."""
+    """Shared passages for the pairs of articles that share any, largest share first; each
+    article is paired with at most its ``PARTNERS`` most similar others."""
     texts = [words_of(a) for a in articles]
-    signatures = [_signature(t) for t in texts]
     found = []
-    for i, j in combinations(range(len(texts)), 2):
-        if signatures[i].jaccard(signatures[j]) < CANDIDATE_JACCARD:
-            continue
+    for i, j in _candidate_pairs([_signature(t) for t in texts]):
         reuse = _align(texts[i], texts[j])
         if reuse:
             found.append(reuse)
-    return sorted(found, key=lambda r: -r.share)
+    return sorted(found, key=lambda r: (-r.share, r.articles))
+
+
+def _candidate_pairs(signatures: list[MinHash]) -> list[tuple[int, int]]:
+    """(i, j), i < j, where j is among the ``PARTNERS`` most similar articles of i or i of j,
+    with an estimated Jaccard similarity of at least ``CANDIDATE_JACCARD``."""
+    if len(signatures) < 2:
+        return []
+    matrix = np.vstack([s.hashvalues for s in signatures])
+    pairs: set[tuple[int, int]] = set()
+    for first in range(0, len(matrix), BLOCK):
+        block = matrix[first : first + BLOCK]
+        jaccard = (block[:, None, :] == matrix[None, :, :]).mean(axis=2)
+        for row, scores in enumerate(jaccard):
+            i = first + row
+            scores[i] = -1.0
+            wanted = min(PARTNERS, len(scores) - 1)
+            best = np.argpartition(-scores, wanted - 1)[:wanted]
+            for j in best[scores[best] >= CANDIDATE_JACCARD]:
+                pairs.add((min(i, int(j)), max(i, int(j))))
+    return sorted(pairs)
 
 
 def _align(a: Words, b: Words) -> Reuse | None:
