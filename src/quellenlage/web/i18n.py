@@ -114,6 +114,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "differing_figure": "abweichende Zahl",
         "marked_count": "{count} markierte Stellen",
         "other_says": "Der andere Artikel",
+        "coverage": "Berichterstattung im Zeitverlauf",
+        "coverage_total": "{count} {what}",
+        "coverage_alt": (
+            "Balkendiagramm: {what} pro Zeitraum und Medium; die Zahlen stehen in der Tabelle "
+            "darunter"
+        ),
+        "coverage_caption": "Gestapelt nach Medium; dieselben Zahlen in der Tabelle.",
+        "per_day": "pro Tag",
+        "per_month": "pro Monat",
+        "undated": "{count} ohne Datum (nicht im Diagramm)",
+        "capped": "nur die neuesten {count} Artikel gezählt",
+        "period": "Zeitraum",
+        "sum": "Summe",
+        "back": "Zurück",
+        "no_dated": "Nichts mit lesbarem Datum.",
+        "unknown_outlet": "Medium unbekannt",
+        "other_outlets": "weitere Medien",
+        "all_articles": "alle Artikel",
         "lang_name": "Deutsch",
     },
     "en": {
@@ -217,6 +235,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "differing_figure": "differing figure",
         "marked_count": "{count} marked passages",
         "other_says": "The other article",
+        "coverage": "Coverage over time",
+        "coverage_total": "{count} {what}",
+        "coverage_alt": (
+            "Bar chart: {what} per period and outlet; the figures are in the table below"
+        ),
+        "coverage_caption": "Stacked by outlet; the same figures in the table.",
+        "per_day": "per day",
+        "per_month": "per month",
+        "undated": "{count} without a date (not in the chart)",
+        "capped": "only the newest {count} articles counted",
+        "period": "Period",
+        "sum": "Total",
+        "back": "Back",
+        "no_dated": "Nothing with a readable date.",
+        "unknown_outlet": "outlet unknown",
+        "other_outlets": "other outlets",
+        "all_articles": "all articles",
         "lang_name": "English",
     },
 }

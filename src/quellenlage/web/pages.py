@@ -4,20 +4,23 @@ span, search and entity. Each is a read of the archive; each has a JSON twin in 
 from __future__ import annotations
 
 import math
+from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
-from quellenlage.api import QueryError
+from quellenlage.api import Filter, QueryError
 from quellenlage.archive import Archive
 from quellenlage.dossier.records import StoryDossier
 from quellenlage.dossier.safe_text import web_url
 from quellenlage.model import Article
-from quellenlage.web import compare, present
+from quellenlage.web import compare, coverage, present
 from quellenlage.web.ask import Answer, Asker
-from quellenlage.web.params import SORTS, Listing, archive_of
-from quellenlage.web.render import render
+from quellenlage.web.i18n import translator
+from quellenlage.web.params import SORTS, Listing, archive_of, filter_query
+from quellenlage.web.render import language, render
 
 router = APIRouter(include_in_schema=False)
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -37,7 +40,14 @@ def story_list(
     return render(
         request,
         "stories.html",
-        {"found": found, "page": page, "pages": pages, "sort": sort, "form": where},
+        {
+            "found": found,
+            "page": page,
+            "pages": pages,
+            "sort": sort,
+            "form": where,
+            "coverage_query": filter_query(where),
+        },
     )
 
 
@@ -198,3 +208,123 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
     variants = sorted({v for row in rows for v in (row.name, *row.variants)})
     context = {"entity": rows[0], "variants": variants, "stories": stories}
     return render(request, "entity.html", context)
+
+
+QUERY_COVERAGE_CAP = 5_000  # articles counted for a query (the newest)
+PAGE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageSubject:
+    """What one coverage chart is about: its heading, the page it belongs to, the counts."""
+
+    heading: str
+    back: str  # the page of the story, entity or query
+    coverage: coverage.Coverage
+    axis: str  # message key of the counted thing: articles or mentions
+    capped: bool = False
+
+
+def _outlet_label(outlet: str | None, url: str | None, unknown: str) -> str:
+    link = web_url(url)
+    return outlet or (urlsplit(link).hostname if link else None) or unknown
+
+
+def query_subject(request: Request, where: Filter) -> CoverageSubject:
+    archive = archive_of(request)
+    t = translator(language(request)[0])
+    unknown = t("unknown_outlet")
+    points: list[tuple[str | None, str]] = []
+    total = 0
+    for offset in range(0, QUERY_COVERAGE_CAP, PAGE):
+        found = archive.articles(where, PAGE, offset)
+        total = found.total
+        points += [(a.published, _outlet_label(a.outlet, a.url, unknown)) for a in found.items]
+        if offset + PAGE >= total:
+            break
+    query = filter_query(where)
+    heading = " · ".join(f"{t(k)}: {v}" for k, v in asdict(where).items() if v) or t("all_articles")
+    counted = coverage.count(points, t("other_outlets"))
+    return CoverageSubject(
+        heading, f"/?{query}".rstrip("?"), counted, "articles", total > len(points)
+    )
+
+
+def story_subject(request: Request, story_id: str) -> CoverageSubject:
+    archive = archive_of(request)
+    t = translator(language(request)[0])
+    row, story = load_story(archive, story_id)
+    articles = story_articles(archive, story)
+    named = present.sources(articles)
+    points = [(a.published, named[a.id].outlet) for a in articles]
+    counted = coverage.count(points, t("other_outlets"))
+    return CoverageSubject(row.title or story.id, f"/stories/{story.id}", counted, "articles")
+
+
+def entity_subject(request: Request, entity_id: str) -> CoverageSubject:
+    """Mentions per day of an entity across its stories, by the outlet that mentions it."""
+    archive = archive_of(request)
+    t = translator(language(request)[0])
+    rows = archive.entity(entity_id[:100])
+    if not rows:
+        raise HTTPException(404, "no such entity")
+    mentions: list[str] = []
+    for row in rows:
+        for entity in archive.dossier(row.story_id).entities:
+            if entity.id == row.entity_id:
+                mentions += [span.article for span in entity.mentions]
+    articles = {a.id: a for a in archive.store.articles(sorted(set(mentions)))}
+    unknown = t("unknown_outlet")
+    points = [
+        (articles[i].published, _outlet_label(articles[i].outlet, articles[i].url, unknown))
+        for i in mentions
+        if i in articles
+    ]
+    counted = coverage.count(points, t("other_outlets"))
+    return CoverageSubject(rows[0].name, f"/entities/{rows[0].entity_id}", counted, "mentions")
+
+
+def coverage_page(request: Request, subject: CoverageSubject) -> HTMLResponse:
+    query = request.url.query
+    chart = f"{request.url.path}.svg" + (f"?{query}" if query else "")
+    return render(request, "coverage.html", {"subject": subject, "chart": chart})
+
+
+def coverage_chart(request: Request, subject: CoverageSubject) -> Response:
+    """The chart as an SVG image, under a policy of its own: pygal's inline style may
+    apply, nothing may run or load."""
+    t = translator(language(request)[0])
+    title = f"{t('coverage')}: {subject.heading}"
+    svg = coverage.chart_svg(subject.coverage, title, t(subject.axis))
+    headers = {"content-security-policy": coverage.CHART_POLICY}
+    return Response(svg, media_type="image/svg+xml", headers=headers)
+
+
+@router.get("/coverage", response_class=HTMLResponse)
+def query_coverage(request: Request, where: Listing) -> HTMLResponse:
+    return coverage_page(request, query_subject(request, where))
+
+
+@router.get("/coverage.svg")
+def query_coverage_chart(request: Request, where: Listing) -> Response:
+    return coverage_chart(request, query_subject(request, where))
+
+
+@router.get("/stories/{story_id}/coverage", response_class=HTMLResponse)
+def story_coverage(request: Request, story_id: str) -> HTMLResponse:
+    return coverage_page(request, story_subject(request, story_id))
+
+
+@router.get("/stories/{story_id}/coverage.svg")
+def story_coverage_chart(request: Request, story_id: str) -> Response:
+    return coverage_chart(request, story_subject(request, story_id))
+
+
+@router.get("/entities/{entity_id}/coverage", response_class=HTMLResponse)
+def entity_coverage(request: Request, entity_id: str) -> HTMLResponse:
+    return coverage_page(request, entity_subject(request, entity_id))
+
+
+@router.get("/entities/{entity_id}/coverage.svg")
+def entity_coverage_chart(request: Request, entity_id: str) -> Response:
+    return coverage_chart(request, entity_subject(request, entity_id))

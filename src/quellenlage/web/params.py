@@ -3,9 +3,10 @@ a FastAPI dependency: the listing filter (outlet, days, entity, text) and the pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import Depends, Query, Request
 
@@ -43,6 +44,11 @@ def listing_filter(
         entity=entity or None,
         text=text or None,
     )
+
+
+def filter_query(where: Filter) -> str:
+    """The query string of ``where`` (its set fields), for links between its pages."""
+    return urlencode({name: value for name, value in asdict(where).items() if value})
 
 
 @dataclass(frozen=True, slots=True)
