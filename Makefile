@@ -64,7 +64,7 @@ fuzz: $(STAMP)  ## properties with 5,000 examples each (not part of make test)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:randomly \
 		tests/reliability/test_properties.py tests/analyse/test_sentences.py -k "raise or spans or round_trip or evidence"
 
-stress: $(STAMP)  ## huge inputs: 200 MB files, 100,000 tiny files (minutes; not in make test)
+stress: $(STAMP)  ## huge inputs (200 MB files, 100,000 tiny files, a 5 MB unbroken text) and a 100,000-article stream; 1M: bench/stress.py --stream 1000000 --only-stream
 	$(BIN)/python bench/stress.py
 
 eval-cluster: $(STAMP)  ## ECB+ B-cubed table with baselines, and the German mix check
