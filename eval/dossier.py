@@ -444,7 +444,8 @@ def annotate(scratch: Path, name: str) -> None:
         quotes = []
         for kind, words, speakers, occurrence, group in items:
             start, end = _find(text, words, occurrence, source)
-            spans = [_nearest(text, s, start, source) for s in speakers.split("|")] if speakers else []
+            names = speakers.split("|") if speakers else []
+            spans = [_nearest(text, name, start, source) for name in names]
             quotes.append({"span": [start, end], "kind": kind, "speaker": spans, "group": group})
         quotes.sort(key=lambda q: q["span"])
         records.append({"source": source, "sha256": sha256(text), "quotes": quotes})

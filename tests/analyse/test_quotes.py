@@ -281,3 +281,71 @@ def test_demonstrative_points_back_to_the_reported_sentence(german: LanguageData
     [(kind, quote, speaker)] = quotes(text, german)
     assert kind == "indirect" and quote == "Die Fähre fährt ab Montag wieder nach Plan"
     assert speaker == "Reederei Kallsen"
+
+
+# --- quotation marks and unmarked speech as real corpora write them ---------------------------
+
+
+def test_straight_quotes_over_several_sentences_with_the_mark_left_behind(
+    german: LanguageData,
+) -> None:
+    text = (
+        'Der Torwart hielt zwei Elfmeter. "Ja, das war geübt. Der Trainer sagt, wir sollen '
+        'warten. Ich habe gewartet", erklärte Jonas Feld.'
+    )
+    [(kind, quote, speaker)] = quotes(text, german)
+    assert kind == "direct" and speaker == "Jonas Feld"
+    assert quote == "Ja, das war geübt. Der Trainer sagt, wir sollen warten. Ich habe gewartet"
+
+
+def test_low_opening_mark_closed_by_a_straight_quote(german: LanguageData) -> None:
+    text = 'Die Kapitänin Rieke Holm sagte dem „Inselboten": „Wir fahren morgen wieder."'
+    found = quotes(text, german)
+    assert ("direct", "Wir fahren morgen wieder.", "Rieke Holm") in found
+    assert all(quote != "Inselboten" for _, quote, _ in found)
+
+
+def test_guillemets_around_a_name_do_not_open_the_rest(german: LanguageData) -> None:
+    text = (
+        "Die Zahl der Fähren sei gesunken, berichtet die «Küstenpost». Es gebe zu wenig Personal."
+    )
+    found = quotes(text, german)
+    assert [kind for kind, _, _ in found] == ["indirect", "indirect"]
+    assert all("Küstenpost" in (speaker or "") for _, _, speaker in found)
+
+
+def test_unmarked_first_person_speech_before_the_attribution_is_direct(
+    german: LanguageData,
+) -> None:
+    text = (
+        "Ich habe mit dem Hafen nichts zu tun, sagte Reeder Ole Brandt. "
+        "Ich kaufe nur die Schiffe. "
+        "Er habe aber viele Freunde dort, fügte er hinzu."
+    )
+    assert quotes(text, german) == [
+        ("direct", "Ich habe mit dem Hafen nichts zu tun", "Reeder Ole Brandt"),
+        ("direct", "Ich kaufe nur die Schiffe", "Reeder Ole Brandt"),
+        ("indirect", "Er habe aber viele Freunde dort", "Reeder Ole Brandt"),
+    ]
+
+
+def test_speaker_spoken_of_in_the_third_person_is_indirect(german: LanguageData) -> None:
+    text = "Sie wollte den Vertrag nie unterschreiben, sagte Sängerin Mara Quist."
+    assert quotes(text, german) == [
+        ("indirect", "Sie wollte den Vertrag nie unterschreiben", "Sängerin Mara Quist")
+    ]
+
+
+def test_definite_epithet_refers_to_the_person_named_before(german: LanguageData) -> None:
+    text = (
+        "Den Pokal holte am Ende Gerd Wallner. "
+        "„Ich hatte Glück mit dem Wind“, sagte der 58-Jährige."
+    )
+    assert quotes(text, german) == [("direct", "Ich hatte Glück mit dem Wind", "Gerd Wallner")]
+
+
+def test_dass_inside_a_quotation_is_not_a_reported_clause(german: LanguageData) -> None:
+    text = "„Ich weiß, dass der Deich hält“, sagte Deichgraf Sven Rau."
+    assert quotes(text, german) == [
+        ("direct", "Ich weiß, dass der Deich hält", "Deichgraf Sven Rau")
+    ]

@@ -27,11 +27,33 @@ from quellenlage.lang.base import (
 from quellenlage.model import Article, Sentence
 
 _MIN_WORDS_WITHOUT_ATTRIBUTION = 4
+# Singular articles of a noun phrase that refers back to a person, with the endings the
+# feminine noun must have ("die Rathauschefin", "die 37-Jährige"); not "die Europäer".
+# (German data kept here until SpeechData has a field for it.)
+_EPITHET_ARTICLES: dict[str, tuple[str, ...]] = {
+    "der": ("er", "or", "ent", "eur", "chef", "e", "ist", "ant"),
+    "die": ("in", "e"),
+}
+_AGE = re.compile(r"\d+-[jJ]ährige[nr]?")
 _MAX_QUOTE_CHARS = 3000
 _MAX_TITLE_WORDS = 6
 _PUNCTUATION = frozenset(",.;:!?…–—-()[]")
 _QUOTE_MARKS = frozenset('„“”»«‚‘"')
-_OPENING_MARKS = frozenset("„»‚")
+_OPENING_MARKS = frozenset('„»‚«"')
+_CLOSING_MARKS = frozenset("“”‘")
+_EITHER_WAY = frozenset('"»«')  # opening or closing, by the side they lean on
+_DOUBLE_MARKS = frozenset('„“”»«"')
+_SINGLE_MARKS = frozenset("‚‘")
+_PAIRS_WITH = {
+    "“": frozenset("„"),
+    "”": frozenset('„"'),
+    '"': frozenset('„"'),
+    "«": frozenset("»„"),
+    "»": frozenset("«"),
+    "‘": frozenset("‚"),
+    "„": frozenset(),
+    "‚": frozenset(),
+}
 
 Phrase = list[tuple[str, int, int]]
 
@@ -72,6 +94,7 @@ class _Memory:
 
     last: Speaker | None = None
     roles: dict[str, Speaker] = field(default_factory=dict)
+    person: Speaker | None = None  # the person named last, for "der 63-Jährige", "der Franzose"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +131,15 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
     speech = language.speech
     if speech is None:
         return []
-    marks = _quote_pattern(language)
+    quotations = _quotations(article)
     memory = _Memory()
-    body = [s for s in article.sentences if not s.heading]
+    body = _joined([s for s in article.sentences if not s.heading], quotations, article.text)
     _learn_roles(article.text, body, speech, memory)
     lines = [_attribute(article.text, sentence, speech, memory) for sentence in body]
     quotes: list[Quote] = []
     passage = _Passage()
     for index, line in enumerate(lines):
-        found = _line_quotes(article, lines, index, passage, marks, speech)
+        found = _line_quotes(article, lines, index, passage, quotations, speech)
         if not found and index > 0:
             found = _pointed_back(article, lines, index, speech, quotes)
         quotes.extend(found)
@@ -133,7 +156,31 @@ def _attribute(text: str, sentence: Sentence, speech: SpeechData, memory: _Memor
         weak = _pronoun_of_subjunctive(words, speech, memory)
         memory.last = _subject(words, speech)[0] or memory.last  # "Putin hatte … . Er …"
     colon = speaker or _colon_speaker(words, speech, memory)
+    memory.person = _last_full_name(words, speech) or memory.person
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
+
+
+def _last_full_name(words: Phrase, speech: SpeechData) -> Speaker | None:
+    """The last name of two or more capitalised words outside quotation marks that no
+    article owns ("fest: Quentin Tarantino", not "des Weißen Hauses"): a person to refer
+    back to."""
+    inside = _inside_quotes(words)
+    closed = speech.determiners | speech.function_words | speech.pronouns
+    found = None
+    run: Phrase = []
+    for i, word in enumerate([*words, ("", 0, 0)]):
+        lower = word[0].lower()
+        if i not in inside and word[0][:1].isupper() and lower not in closed and i > 0:
+            run.append(word)
+            continue
+        opener = words[i - len(run) - 1][0].lower() if run else ""
+        if opener in speech.phrase_stops:
+            run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
+        named = len(run) >= 2 and opener not in speech.determiners
+        if named and not is_role(run[-1][0], speech):
+            found = Speaker(" ".join(w for w, _, _ in run), run[0][1], run[-1][2])
+        run = []
+    return found
 
 
 def _advance(passage: _Passage, found: list[Quote], line: _Line, text: str) -> None:
@@ -151,9 +198,7 @@ def _advance(passage: _Passage, found: list[Quote], line: _Line, text: str) -> N
     passage.speaker = Speaker(last.speaker, last.speaker_start or 0, last.speaker_end or 0)
     passage.quiet = 0
     passage.unmarked = (
-        last.kind == "direct"
-        and last.end >= _without_period_of(text, line)
-        and text[last.start - 1 : last.start] not in _QUOTE_MARKS
+        last.kind == "direct" and text[last.start - 1 : last.start] not in _QUOTE_MARKS
     )
 
 
@@ -162,7 +207,7 @@ def _line_quotes(
     lines: list[_Line],
     index: int,
     passage: _Passage,
-    marks: re.Pattern[str],
+    quotations: list[tuple[int, int]],
     speech: SpeechData,
 ) -> list[Quote]:
     """The quotes and terms of one sentence."""
@@ -179,14 +224,14 @@ def _line_quotes(
     if unmarked is not None:
         found.append(unmarked)
     attributed = line.speaker or (None if continuing else line.weak)
-    for start, end in _direct_quotes(article, line.sentence, marks):
+    for start, end in _direct_quotes(line.sentence, quotations):
         found.append(_marked(article, line, start, end, attributed, continuing, passage, speech))
     if unmarked is None and (not _has_marks(line.words) or attributed is not None):
         carried = passage.speaker if passage.quiet <= 1 else None
         reported = _indirect(article, line, speech, carried is not None)
         who = line.speaker or carried or line.weak or _next_reported(article, lines, index, speech)
         if reported and who is not None:
-            found.append(_quote(*reported, "indirect", who))
+            found.append(_quote(*reported, _reported_kind(line, reported, speech), who))
     return _absorb_terms(found, text)
 
 
@@ -357,6 +402,10 @@ def _is_title(
     lower = before.lower()
     if lower == "(" or _is_title_noun(lower, speech):
         return True
+    if lower in speech.object_determiners | speech.genitive_articles:
+        return True  # "sagte dem „Inselboten“", "der „Saarbrücker Zeitung“": who is told
+    if lower in speech.determiners and all(t[:1].isupper() for t in lettered):
+        return True  # "berichtet die «Küstenpost»": speech never opens after an article
     return not attributed and lower in speech.determiners
 
 
@@ -612,15 +661,23 @@ def _subject(words: Phrase, speech: SpeechData) -> tuple[Speaker | None, list[st
 
 
 def _inside_quotes(words: Phrase) -> set[int]:
+    """Indices of the words between quotation marks; a straight quote or a guillemet opens
+    when it leans on the word after it and closes when it leans on the word before it."""
     inside: set[int] = set()
     depth = 0
-    for i, (word, _, _) in enumerate(words):
-        if word in _OPENING_MARKS or (word == '"' and depth == 0):
+    for i, (word, start, end) in enumerate(words):
+        if word not in _QUOTE_MARKS:
+            if depth:
+                inside.add(i)
+            continue
+        leans_left = i > 0 and words[i - 1][2] == start
+        leans_right = i + 1 < len(words) and words[i + 1][1] == end
+        if word in _OPENING_MARKS - _EITHER_WAY or (
+            word in _EITHER_WAY and leans_right and not (leans_left and depth)
+        ):
             depth += 1
-        elif word in ("“", "”", "«", "‘") or (word == '"' and depth > 0):
-            depth = max(depth - 1, 0)
         elif depth:
-            inside.add(i)
+            depth -= 1
     return inside
 
 
@@ -635,6 +692,9 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
     while 0 <= index < len(words):
         word = words[index][0]
         lower = word.lower()
+        if forward and _quoted_name_mark(words, index, phrase, speech):
+            index += 1  # "die «Küstenpost»", "der „Saarbrücker Zeitung“": a name in marks
+            continue
         if word in _PUNCTUATION or lower in speech.phrase_stops or word in _QUOTE_MARKS:
             break
         if lower in speech.verbs or (not forward and lower in speech.skipped_adverbs):
@@ -670,6 +730,29 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
     return phrase
 
 
+def _quoted_name_mark(words: Phrase, index: int, phrase: Phrase, speech: SpeechData) -> bool:
+    """A quotation mark around a name that follows the phrase's article: it belongs to it."""
+    word, start, end = words[index]
+    if word not in _QUOTE_MARKS or not phrase:
+        return False
+    after = words[index + 1] if index + 1 < len(words) else None
+    opening = (
+        phrase[-1][0].lower() in speech.determiners
+        and after is not None
+        and after[1] == end
+        and after[0][:1].isupper()
+    )
+    closing = phrase[-1][2] == start and any(w in _QUOTE_MARKS for w, _, _ in words[:index])
+    return opening or (closing and _opened_in(words, index, phrase))
+
+
+def _opened_in(words: Phrase, index: int, phrase: Phrase) -> bool:
+    """The phrase itself holds the opening mark of the one at ``index``: the words between
+    were skipped marks' content (the phrase spans them)."""
+    first = phrase[0][1]
+    return any(w in _QUOTE_MARKS and first <= s for w, s, _ in words[:index])
+
+
 def _has_name_candidate(phrase: Phrase, speech: SpeechData) -> bool:
     return any(
         w[:1].isupper()
@@ -703,7 +786,7 @@ def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
     run: Phrase = []
     for word in reversed(phrase):
         lower = word[0].lower()
-        if not word[0][:1].isupper() or is_role(word[0], speech) or lower in speech.pronouns:
+        if not word[0][:1].isupper() or is_role(word[0], speech) or lower in _persons(speech):
             break
         if lower in speech.determiners or lower in speech.function_words:
             break
@@ -714,6 +797,11 @@ def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
     if position > 1 and phrase[position - 1][0].lower() in speech.genitive_articles:
         return []
     return run
+
+
+def _persons(speech: SpeechData) -> frozenset[str]:
+    """Pronouns of every person ("Ich kaufe …" names nobody)."""
+    return speech.pronouns | speech.first_person
 
 
 def _is_abstract(phrase: Phrase, speech: SpeechData) -> bool:
@@ -754,22 +842,41 @@ def _resolve(
         speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
         position = len(phrase) - len(name)
         if position and lowered[position - 1] in speech.determiners:
+            if memory.person is not None and _is_epithet(phrase, speech):
+                return memory.person  # "schreibt der US-Regisseur": the person named before
             return speaker  # "der Kreml", "die Europäer": not a person to refer back to
         for word, _, _ in phrase:
             if is_role(word, speech):
                 memory.roles[role_key(word, speech)] = speaker
-        memory.last = speaker
+        memory.last = memory.person = speaker
         return speaker
     roles = [w for w, _, _ in phrase if is_role(w, speech)]
+    epithet = _is_epithet(phrase, speech)
     if roles:
         if lowered[0] in speech.indefinite:
             return whole  # "ein Sprecher des Ministeriums": someone not named before
         if lowered[0] in speech.determiners:
-            return memory.roles.get(role_key(roles[-1], speech), whole)  # "der Berater"
+            known = memory.roles.get(role_key(roles[-1], speech))  # "der Berater"
+            return known or (memory.person if epithet else None) or whole
         return whole  # "russische Medien"
+    if epithet and memory.person is not None:
+        return memory.person  # "sagte der Franzose": the person named before
     if subject and _has_noun(phrase, speech):
         return whole
     return None
+
+
+def _is_epithet(phrase: Phrase, speech: SpeechData) -> bool:
+    """ "der 63-Jährige", "die Rathauschefin", "der Oscarpreisträger": a singular definite
+    noun phrase for a person (a masculine article, or a feminine one before a feminine person
+    noun), which journalists use for the person named before rather than for a new one."""
+    if len(phrase) < 2 or len(phrase) > 4:
+        return False
+    article, head = phrase[0][0].lower(), phrase[-1][0]
+    endings = _EPITHET_ARTICLES.get(article)
+    if endings is None:
+        return False
+    return bool(_AGE.fullmatch(head)) or (head[:1].isupper() and head.lower().endswith(endings))
 
 
 def _has_noun(phrase: Phrase, speech: SpeechData) -> bool:
@@ -831,9 +938,9 @@ def _indirect(
     )
     if not marked:
         return None
-    for i, lower in enumerate(lowered):
+    for i in outside:
         if (
-            lower == "dass"
+            lowered[i] == "dass"
             and i > 1
             and words[i - 1][0] == ","
             and _after_saying(lowered, i, speech)
@@ -845,6 +952,46 @@ def _indirect(
     if clause is not None:
         return words[clause][1], _without_period(text, sentence)  # "sagte, X habe …"
     return sentence.start, _without_period(text, sentence)
+
+
+def _reported_kind(line: _Line, span: tuple[int, int], speech: SpeechData) -> str:
+    """Direct speech without quotation marks ("Ich kann damit nichts anfangen, schreibt X":
+    the marks dropped, the speaker's own person and mood kept), else indirect: a Konjunktiv,
+    a "dass" clause, "laut X" / "X zufolge" / "nach Angaben", "wie X sagte", or the speaker
+    spoken of in the third person ("Sie wolle …", "Sie wollte sich trennen, sagte X")."""
+    words = line.words
+    lowered = [w.lower() for w, _, _ in words]
+    inside = _inside_quotes(words)
+    outside = [i for i in range(len(words)) if i not in inside]
+    within = [i for i in outside if span[0] <= words[i][1] and words[i][2] <= span[1]]
+    before = [i for i in outside if words[i][2] <= span[0]]
+    if any(lowered[i] in speech.first_person for i in within):
+        return "direct"  # reported speech never keeps the speaker's "ich" or "wir"
+    if (
+        any(_is_konjunktiv_i(words, i, speech) for i in within)
+        or any(lowered[i] in speech.subjunctive_ii for i in within)
+        or _weak_past_second(words, within, speech)
+        or _attributed_by_phrase(lowered, outside, speech)
+        or any(lowered[i] == "dass" for i in before[-1:])
+        or (lowered[0] in speech.subordinators and lowered[0] != "dass")  # "Wie X mitteilte, …"
+    ):
+        return "indirect"
+    third = speech.subject_pronouns - {"es", "man"}
+    return "indirect" if any(lowered[i] in third for i in within) else "direct"
+
+
+def _weak_past_second(words: Phrase, within: list[int], speech: SpeechData) -> bool:
+    """ "Es fehlten zwei Millionen, sagte X": a weak past form as the second word stands for
+    the Konjunktiv (Konjunktiv II and the simple past look alike)."""
+    if len(within) < 2:
+        return False
+    word = words[within[1]][0]
+    lower = word.lower()
+    return (
+        word[:1].islower()
+        and lower.endswith(("te", "ten"))
+        and lower not in speech.not_verbs | speech.determiners | speech.function_words
+    )
 
 
 def _attributed_by_phrase(lowered: list[str], outside: list[int], speech: SpeechData) -> bool:
@@ -919,26 +1066,98 @@ def _quote(start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
     return Quote(start, end, kind, speaker.name, speaker.start, speaker.end)
 
 
-def _quote_pattern(language: LanguageData) -> re.Pattern[str]:
-    alternatives = [
-        f"{re.escape(o)}(?P<q{n}>[^{re.escape(o + c)}\\n]{{1,{_MAX_QUOTE_CHARS}}}){re.escape(c)}"
-        for n, (o, c) in enumerate(language.quote_pairs)
-    ]
-    return re.compile("|".join(alternatives))
+def _quotations(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of the words between quotation marks anywhere in the text, paired within a
+    paragraph: the sentence splitter may cut a quotation of several sentences, and straight
+    quotes are told apart by the side they lean on („…" as often as "…")."""
+    text = article.text
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, mark in enumerate(text):
+        if mark == "\n":
+            opened = None
+        elif mark in _DOUBLE_MARKS or (mark in _SINGLE_MARKS and _single_allowed(text, opened)):
+            if opened is not None and _closes(text, i) and text[opened] in _PAIRS_WITH[mark]:
+                if 0 < i - opened - 1 <= _MAX_QUOTE_CHARS and not article.is_excluded(opened, i):
+                    found.append((opened + 1, i))
+                opened = None
+            elif _opens(text, i):
+                opened = i  # an earlier mark left open was not an opening one
+    return found
 
 
-def _direct_quotes(
-    article: Article, sentence: Sentence, marks: re.Pattern[str]
-) -> list[tuple[int, int]]:
+def _single_allowed(text: str, opened: int | None) -> bool:
+    """Single marks pair only outside double ones (inside, they belong to the quotation)."""
+    return opened is None or text[opened] in _SINGLE_MARKS
+
+
+def _opens(text: str, i: int) -> bool:
+    mark = text[i]
+    if mark in _OPENING_MARKS - _EITHER_WAY:
+        return True
+    after = text[i + 1 : i + 2]
+    before = text[i - 1 : i] if i else " "
+    return mark in _EITHER_WAY and bool(after) and not after.isspace() and not before.isalnum()
+
+
+def _closes(text: str, i: int) -> bool:
+    mark = text[i]
+    if mark in _CLOSING_MARKS:
+        return True
+    before = text[i - 1 : i] if i else " "
+    return mark in _EITHER_WAY and not before.isspace()
+
+
+def _joined(
+    sentences: list[Sentence], quotations: list[tuple[int, int]], text: str
+) -> list[Sentence]:
+    """The body sentences with the ones a quotation runs through joined into one, and an
+    opening mark left at the end of a sentence moved to the next one."""
+    ends = {start: end for start, end in quotations}
+    joined: list[Sentence] = []
+    for sentence in sentences:
+        if joined:
+            joined[-1], sentence = _move_stray_mark(joined[-1], sentence, ends, text)
+        if joined and _runs_into(joined[-1], sentence, ends, text):
+            last = joined.pop()
+            sentence = Sentence(last.start, sentence.end, last.tokens + sentence.tokens)
+        joined.append(sentence)
+    return joined
+
+
+def _move_stray_mark(
+    before: Sentence, sentence: Sentence, ends: dict[int, int], text: str
+) -> tuple[Sentence, Sentence]:
+    """ "… Latte. „Es war …": the opening mark the splitter left at the end of a sentence
+    opens the next one."""
+    if len(before.tokens) < 2:
+        return before, sentence
+    mark_start, mark_end = before.tokens[-1]
+    if text[mark_start:mark_end] not in _QUOTE_MARKS or mark_end not in ends:
+        return before, sentence
+    if mark_end < sentence.start and text[mark_end : sentence.start].strip():
+        return before, sentence
+    kept = before.tokens[:-1]
+    return (
+        Sentence(before.start, kept[-1][1], kept),
+        Sentence(mark_start, sentence.end, (before.tokens[-1], *sentence.tokens)),
+    )
+
+
+def _runs_into(before: Sentence, sentence: Sentence, ends: dict[int, int], text: str) -> bool:
+    """A quotation whose opening mark stands in ``before`` runs into ``sentence``."""
+    if "\n" in text[before.end : sentence.start]:
+        return False
+    return any(
+        before.start <= start - 1 < before.end and sentence.start < end
+        for start, end in ends.items()
+    )
+
+
+def _direct_quotes(sentence: Sentence, quotations: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the words inside quotation marks in this sentence; a quotation nested
     in another one belongs to it."""
-    text = article.text[sentence.start : sentence.end]
-    found: list[tuple[int, int]] = []
-    for match in marks.finditer(text):
-        group = next(g for g in match.groupdict() if match.group(g) is not None)
-        start, end = sentence.start + match.start(group), sentence.start + match.end(group)
-        if not article.is_excluded(start, end):
-            found.append((start, end))
+    found = [(s, e) for s, e in quotations if sentence.start < s and e <= sentence.end]
     return [
         (s, e)
         for s, e in found

@@ -49,7 +49,8 @@ berater beraterin sprecher sprecherin pressesprecher pressesprecherin präsident
 minister ministerin außenminister außenministerin kanzler kanzlerin chef chefin kremlchef
 portal zeitung sender medien agentur magazin blatt institut angaben umfrage worten
 berichten informationen einschätzung kämmerer stadtkämmerer innenministerin
-dezernent dezernentin direktor direktorin leiter leiterin trainer trainerin kapitän landrat
+dezernent dezernentin direktor direktorin leiter leiterin trainer trainerin kapitän kapitänin
+landrat
 landrätin
 opposition kommission koalition fraktion redaktion organisation führung stiftung vereinigung
 bewegung leitung vertretung polizei feuerwehr partei gewerkschaft staatsanwaltschaft gericht
