@@ -6,14 +6,24 @@ the gold tokens, so tokenisation differences do not count. Several ``--model`` f
 measured one after the other in one process, on the same sentences: a torch checkpoint
 (``.pt``, needs the ``train`` extra) against its ONNX exports, fp32 against int8.
 
+Beside it, the product path (``--product``, on by default for the shipped model): the same
+sentences as a user would give them, raw text (the words joined by spaces) in a JSON Lines
+file through ``api.analyse`` over a temporary database — our own sentence splitting,
+tokenisation, stories and name consistency included — scored on character spans. A sentence
+that ingest rejects or merges with an identical one counts with what its text got.
+
     .venv/bin/python eval/ner.py [--ner accurate|fast] [--model PATH ...] [--limit N]
+        [--no-product]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +32,11 @@ sys.path.insert(0, str(ROOT / "train" / "ner"))
 from ner_scores import span_scores  # noqa: E402
 from prepare import DATA, germeval  # noqa: E402
 
-from quellenlage.analyse.ner import NER_MODES, WordTagger, word_tagger  # noqa: E402
+from quellenlage import api  # noqa: E402
+from quellenlage.analyse.ner import NER_MODES, WordTagger, bio_spans, word_tagger  # noqa: E402
+
+Sentence = Sequence[tuple[str, str]]  # (word, gold tag)
+CharSpans = set[tuple[int, int, int, str]]  # sentence, start, end, type
 
 
 def load(mode: str, model: Path | None) -> WordTagger:
@@ -55,6 +69,11 @@ def main() -> None:
         help="a model file instead of the shipped one (repeat to compare several)",
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N test sentences")
+    parser.add_argument(
+        "--no-product",
+        action="store_true",
+        help="skip the product path (raw sentence text through `analyse`)",
+    )
     args = parser.parse_args()
     sentences = list(germeval(DATA / "germeval2014" / "NER-de-test.tsv"))
     if args.limit:
@@ -70,9 +89,72 @@ def main() -> None:
             f"sentences, {len(sentences) / seconds:.0f} sentences/s, "
             f"model loaded in {loaded - started:.1f} s"
         )
-        scores = span_scores([[tag for _, tag in s] for s in sentences], predicted)
-        for label, (precision, recall, f1, gold) in scores.items():
-            print(f"  {label:<5} P {precision:6.3f}  R {recall:6.3f}  F1 {f1:6.3f}  (gold {gold})")
+        report(span_scores([[tag for _, tag in s] for s in sentences], predicted))
+    if not args.no_product and not args.model:
+        product_path(args.ner, sentences)
+
+
+def report(scores: dict[str, tuple[float, float, float, int]]) -> None:
+    for label, (precision, recall, f1, gold) in scores.items():
+        print(f"  {label:<5} P {precision:6.3f}  R {recall:6.3f}  F1 {f1:6.3f}  (gold {gold})")
+
+
+def product_path(mode: str, sentences: list[Sentence]) -> None:
+    """The sentences as raw text through ``api.analyse``, scored on character spans."""
+    texts, gold = raw_sentences(sentences)
+    with tempfile.TemporaryDirectory(prefix="eval-ner-") as scratch:
+        path = Path(scratch) / "germeval-test.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for n, text in enumerate(texts):
+                handle.write(json.dumps({"id": f"s{n}", "text": text}, ensure_ascii=False))
+                handle.write("\n")
+        api.prepare_process()
+        started = time.perf_counter()
+        result = api.analyse([str(path)], settings=api.make_settings(ner=mode))
+        seconds = time.perf_counter() - started
+    found = {record["id"]: record["entities"] for record in result.records}
+    by_source = {source: article for article, source in result.report.items}
+    predicted: CharSpans = set()
+    for n in range(len(texts)):
+        article = by_source.get(f"{path}:{n + 1}")
+        for entity in found.get(article, []) if article else []:
+            predicted.add((n, entity["start"], entity["end"], entity["type"]))
+    print(
+        f"GermEval 2014 test, --ner {mode}, product path (raw text through `analyse`): "
+        f"{len(texts)} sentences, {len(result.records)} articles analysed, "
+        f"{len(texts) / seconds:.0f} sentences/s end to end"
+    )
+    report(char_scores(gold, predicted))
+
+
+def raw_sentences(sentences: list[Sentence]) -> tuple[list[str], CharSpans]:
+    """Each sentence's words joined by single spaces, and its gold spans in characters."""
+    texts, gold = [], set()
+    for n, sentence in enumerate(sentences):
+        words = [word for word, _ in sentence]
+        starts, position = [], 0
+        for word in words:
+            starts.append(position)
+            position += len(word) + 1
+        for first, end, label in bio_spans([tag for _, tag in sentence]):
+            gold.add((n, starts[first], starts[end - 1] + len(words[end - 1]), label))
+        texts.append(" ".join(words))
+    return texts, gold
+
+
+def char_scores(
+    gold: CharSpans, predicted: CharSpans
+) -> dict[str, tuple[float, float, float, int]]:
+    scores = {}
+    for label in [*sorted({s[3] for s in gold}), "ALL"]:
+        g = {s for s in gold if label in ("ALL", s[3])}
+        p = {s for s in predicted if label in ("ALL", s[3])}
+        tp = len(g & p)
+        precision = tp / len(p) if p else 0.0
+        recall = tp / len(g) if g else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+        scores[label] = (precision, recall, f1, len(g))
+    return scores
 
 
 if __name__ == "__main__":

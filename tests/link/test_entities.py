@@ -98,7 +98,7 @@ def test_place_spellings_join() -> None:
     assert place["type"] == "LOC" and len(place["mentions"]) == 2  # type: ignore[arg-type]
 
 
-def test_role_before_a_name_is_an_alias_and_its_later_use_a_mention() -> None:
+def test_role_before_a_name_is_a_role_not_a_name_and_its_later_use_a_mention() -> None:
     text = (
         "Kremlchef Wladimir Putin empfing die Delegation. Danach äußerte sich der Kremlchef "
         "zufrieden. US-Außenminister Marco Rubio blieb in Washington."
@@ -108,13 +108,14 @@ def test_role_before_a_name_is_an_alias_and_its_later_use_a_mention() -> None:
     )
     entities = {e.name: e for e in resolve_entities([built], [found])}
     putin = entities["Wladimir Putin"].to_json()
-    assert putin["aliases"] == ["Kremlchef"]
+    assert putin["roles"] == ["Kremlchef"] and putin["aliases"] == []
+    assert "Kremlchef" not in putin["variants"]
     spans = [built.text[s["start"] : s["end"]] for s in putin["mentions"]]  # type: ignore[index, union-attr]
     assert spans == [
         "Wladimir Putin",
         "Kremlchef",
     ]  # the role on its own, not the one before the name
-    assert entities["Marco Rubio"].aliases == {"US-Außenminister"}
+    assert entities["Marco Rubio"].roles == {"US-Außenminister"}
 
 
 def test_speaker_of_a_quote_finds_the_person() -> None:
@@ -147,7 +148,8 @@ def test_a_role_tagged_as_a_person_joins_its_holder() -> None:
     built, found = tagged(text, "a", names)
     found = [e for e in found if e.start != 0]  # the role before the name is no mention
     [rutte] = [e.to_json() for e in resolve_entities([built], [found])]
-    assert rutte["name"] == "Mark Rutte" and rutte["aliases"] == ["Nato-Generalsekretär"]
+    assert rutte["name"] == "Mark Rutte" and rutte["roles"] == ["Nato-Generalsekretär"]
+    assert rutte["variants"] == ["Rutte"]  # the role is no variant of the name
     assert len(rutte["mentions"]) == 3
 
 
@@ -184,3 +186,24 @@ def test_declension_never_joins_people() -> None:
         "Petra Sommer traf Petre Sommer.", "a", {"Petra Sommer": "PER", "Petre Sommer": "PER"}
     )
     assert len(resolve(a)) == 2
+
+
+def test_function_words_and_lower_case_words_are_never_names() -> None:
+    text = (
+        "Der Hafenmeister Jonas Weidmann prüfte die Kaimauer. Der Befund war klar. Nun "
+        "kam der Regen, und nun ruhte die Arbeit."
+    )
+    names = {"Der": "ORG", "Jonas Weidmann": "PER", "Nun": "MISC"}
+    entities = resolve(tagged(text, "a", names))
+    assert set(entities) == {"Jonas Weidmann"}
+
+
+def test_a_word_the_model_tagged_once_of_many_places_is_no_name() -> None:
+    text = (
+        "Die Pendelfähre fährt wieder. Die Pendelfähre ist voll. Viele warten auf die "
+        "Pendelfähre, sagte Ilse Marquardt."
+    )
+    built, spread = tagged(text, "a", {"Pendelfähre": "ORG", "Ilse Marquardt": "PER"})
+    by_model = [spread[0], spread[-1]]  # the model tagged one of the three, and the person
+    entities = {e.name for e in resolve_entities([built], [spread], [by_model])}
+    assert entities == {"Ilse Marquardt"}

@@ -42,7 +42,7 @@ def build_story(
     summary = summarise(articles, settings.summary_sentences)
     found = consistent_entities(articles, tags)
     claims, contradictions = story_claims(articles, analyses, found)
-    entities = resolve_entities(articles, found)
+    entities = resolve_entities(articles, found, tags)
     record = {
         "id": story_id,
         "title": _story_title(articles) or (summary[0].text if summary else None),

@@ -33,8 +33,9 @@ class EntityRecord:
     name: str
     type: str
     variants: list[str]
-    aliases: list[str]
+    aliases: list[str]  # other names (never a role)
     mentions: list[Evidence]
+    roles: list[str] = field(default_factory=list)  # "Kremlchef" written before the name
 
 
 @dataclass(frozen=True, slots=True)

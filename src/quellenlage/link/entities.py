@@ -6,8 +6,15 @@ organisations, the declension of adjectives (das Weiße Haus / des Weißen Hause
 alone joins the one full name that ends in it; when two people share a surname, it joins
 neither. People join only when their surnames agree (Dmitri Peskow ≠ Kirill Dmitriev) and
 their first names do not differ. A role written right before a name ("Kremlchef Wladimir
-Putin") becomes an alias, and the role on its own ("der Kremlchef") a mention, when the story
-ties it to that one person only.
+Putin") is kept as the person's role (never as another name of theirs), and the role on its
+own ("der Kremlchef") becomes a mention, when the story ties it to that one person only.
+
+What is not a name is dropped first, decided with data rather than a list of words: a word
+among the language's most frequent (``FUNCTION_WORD`` on wordfreq's Zipf scale: "Der", "So",
+"Mich"), a word the story itself writes in lower case inside a sentence more often than
+capitalised there ("Auge" / "ins auge" does not occur, but "nun" / "Nun" does), and a word
+the model tagged in fewer than half of the places where it stands in the story (the name
+consistency spread it; the model's own reading says it is an ordinary word).
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from quellenlage.link.names import name_key
 from quellenlage.model import Article, Entity, Span, stable_id, unique_ids
 
 SIMILAR_SURNAMES = 0.85  # difflib ratio of two surname keys ("selenski" / "selenskii")
+FUNCTION_WORD = 5.5  # wordfreq Zipf frequency of the lower-case form: a function word
+MODEL_AGREEMENT = 0.5  # share of a word's places in the story that the model itself tagged
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # each mention is itself (hashed by identity)
@@ -45,7 +54,7 @@ class StoryEntity:
     type: str
     mentions: list[Mention] = field(default_factory=list)
     base_names: Counter[str] = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # "Kremlchef" before the name: not a name
     id: str = ""
 
     @property
@@ -58,13 +67,14 @@ class StoryEntity:
         return name_key(self.name.split()[-1])
 
     def to_json(self) -> dict[str, Any]:
-        variants = sorted({m.text for m in self.mentions} - {self.name})
+        variants = sorted({m.text for m in self.mentions} - {self.name} - self.roles)
         return {
             "id": self.id,
             "name": self.name,
             "type": self.type,
             "variants": variants,
-            "aliases": sorted(self.aliases),
+            "aliases": [],  # other names of the entity; roles are not names (see "roles")
+            "roles": sorted(self.roles - {self.name}),
             "mentions": [m.span.to_json() for m in sorted(self.mentions, key=_order)],
         }
 
@@ -74,13 +84,18 @@ def _order(mention: Mention) -> tuple[str, int]:
 
 
 def resolve_entities(
-    articles: Sequence[Article], found: Sequence[Sequence[Entity]]
+    articles: Sequence[Article],
+    found: Sequence[Sequence[Entity]],
+    tagged: Sequence[Sequence[Entity]] | None = None,
 ) -> list[StoryEntity]:
     """The story's entities, most mentioned first; an entity's id comes from its type and
-    name key, so it is the same in every rebuild and in every story that names it."""
+    name key, so it is the same in every rebuild and in every story that names it.
+    ``found`` is what the story's name consistency made of ``tagged``, the model's own tags
+    (by default the same)."""
     mentions = [
         Mention(a, e) for a, entities in zip(articles, found, strict=True) for e in entities
     ]
+    mentions = _names_only(articles, mentions, tagged if tagged is not None else found)
     bases = _base_forms(mentions)
     entities: list[StoryEntity] = []
     for kind in ("PER", "ORG", "LOC", "MISC"):
@@ -93,6 +108,54 @@ def resolve_entities(
     for entity, key in zip(entities, unique_ids(keys), strict=True):
         entity.id = key
     return entities
+
+
+def _names_only(
+    articles: Sequence[Article], mentions: list[Mention], tagged: Sequence[Sequence[Entity]]
+) -> list[Mention]:
+    """Mentions without function words, words the story writes in lower case, and words the
+    model itself tagged in under half of their places (see the module's docstring)."""
+    by_model: Counter[str] = Counter()  # a word counts inside a longer tag too ("Putin")
+    for article, entities in zip(articles, tagged, strict=True):
+        for entity in entities:
+            words = set(article.text[entity.start : entity.end].split())
+            by_model.update(words)
+    placed = Counter(m.text for m in mentions)
+    lower, upper = _casing(articles)
+    return [
+        m
+        for m in mentions
+        if " " in m.text
+        or (
+            _could_be_a_name(m.text, m.article, lower, upper)
+            and by_model[m.text] >= MODEL_AGREEMENT * placed[m.text]
+        )
+    ]
+
+
+def _could_be_a_name(word: str, article: Article, lower: Counter[str], upper: Counter[str]) -> bool:
+    from wordfreq import zipf_frequency  # imported on use: 0.3 s at every start otherwise
+
+    folded = word.lower()
+    if zipf_frequency(folded, article.language or "de") >= FUNCTION_WORD:
+        return False
+    return lower[folded] <= upper[folded]
+
+
+def _casing(articles: Sequence[Article]) -> tuple[Counter[str], Counter[str]]:
+    """How often each word (lower-cased) stands in lower case and capitalised inside a
+    sentence (not first: a sentence's first word is capitalised whatever it is)."""
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for article in articles:
+        for sentence in article.sentences:
+            for start, end in sentence.tokens[1:]:
+                word = article.text[start:end]
+                if word[:1].islower():
+                    lower[word] += 1
+                elif word[:1].isupper():
+                    upper[word.lower()] += 1
+    return lower, upper
 
 
 def _language(entity: StoryEntity) -> str:
@@ -196,7 +259,7 @@ def _by_key(mentions: list[Mention], bases: dict[Mention, str]) -> list[StoryEnt
 def _add_roles(
     articles: Sequence[Article], entities: list[StoryEntity], bases: dict[Mention, str]
 ) -> None:
-    """Roles right before a person's name ("Kremlchef Wladimir Putin") become aliases of the
+    """Roles right before a person's name ("Kremlchef Wladimir Putin") become roles of the
     person who holds them in at least two thirds of such places (not "Berater Putins", a
     genitive: that adviser is someone else). A role that only one person holds makes its
     other occurrences ("sagte der Kremlchef") mentions of that person."""
@@ -216,7 +279,7 @@ def _add_roles(
             surfaces.setdefault((index, key), set()).add(role)
     for (index, key), roles in surfaces.items():
         if holders[key][index] * 3 >= 2 * sum(holders[key].values()):
-            entities[index].aliases |= roles
+            entities[index].roles |= roles
     unique = {key: next(iter(people)) for key, people in holders.items() if len(people) == 1}
     names_at = {(m.article.id, m.entity.start) for e in entities for m in e.mentions}
     taken = set(names_at)
@@ -231,7 +294,7 @@ def _add_roles(
             owner = entities[unique[role_key(word, speech)]]
             if (article.id, start) in taken or (article.id, end + 1) in names_at:
                 continue
-            if word in owner.aliases:
+            if word in owner.roles:
                 owner.mentions.append(Mention(article, Entity(start, end, "PER")))
                 taken.add((article.id, start))
 
@@ -243,7 +306,7 @@ def _merge_aliases_and_spellings(entities: list[StoryEntity]) -> list[StoryEntit
     people = [e for e in entities if e.type == "PER"]
     kept: list[StoryEntity] = []
     for entity in entities:
-        owners = [p for p in people if p is not entity and set(entity.base_names) <= p.aliases]
+        owners = [p for p in people if p is not entity and set(entity.base_names) <= p.roles]
         if entity.type == "PER" and len(owners) == 1:
             _absorb(owners[0], entity, as_name=False)  # a role never becomes the name
         else:
