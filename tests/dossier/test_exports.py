@@ -14,9 +14,9 @@ import pytest
 
 import quellenlage
 from quellenlage.dossier.export_annotations import to_annotations, to_quotes_csv
-from quellenlage.dossier.export_html import to_html
 from quellenlage.dossier.export_md import to_markdown
 from quellenlage.dossier.safe_text import terminal_safe, web_url
+from quellenlage.web.export import to_html
 from tests.conftest import EXAMPLES
 
 
@@ -76,7 +76,7 @@ CONTROLS = "A\x00B\x1b[31mC\u2066D\u200bE\x85F"
 def hostile_dossier(url: str = "javascript:alert(1)") -> dict[str, Any]:
     """A dossier by hand (no analysis needed): article data full of controls."""
     text = f"{SPOOF} meldet: {CONTROLS} Ende."
-    span = {"article": "a1", "start": 0, "end": len(SPOOF)}
+    span = {"article": "a1", "start": 0, "end": len(SPOOF), "text": SPOOF}
     return {
         "quellenlage": "0.1.0",
         "articles": [
@@ -128,12 +128,14 @@ def test_markdown_shows_controls_as_escapes() -> None:
     assert "Nord\\u202eesserp" in markdown and "A\\x00B\\x1b" in markdown
 
 
-def test_html_isolates_article_data_and_shows_controls() -> None:
+def test_html_shows_controls_and_links_only_inside_the_file() -> None:
     html = to_html(hostile_dossier())
     assert not RAW_UNSAFE.search(html)
-    assert "<bdi>Nord<span class=ctl>\\u202e</span>esserp</bdi>" in html
-    assert "javascript:" not in html.replace("javascript:alert(1)</bdi>", "")
-    assert "<a href" not in html
+    assert "Nord\\u202eesserp" in html and "A\\x00B\\x1b" in html
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs and all(href.startswith("#") for href in hrefs)  # citations and anchors
+    assert '<span class="inert">javascript:alert(1)</span>' in html  # shown, not a link
+    assert "<script" not in html
 
 
 def test_html_links_only_web_urls() -> None:

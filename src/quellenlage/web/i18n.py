@@ -132,6 +132,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unknown_outlet": "Medium unbekannt",
         "other_outlets": "weitere Medien",
         "all_articles": "alle Artikel",
+        "export_counts": "{articles} Artikel, {stories} Geschichten",
+        "texts": "Die Artikel",
+        "texts_hint": (
+            "Jeder Beleg oben springt an seine Stelle in diesen Texten und hebt sie hervor."
+        ),
         "lang_name": "Deutsch",
     },
     "en": {
@@ -252,6 +257,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unknown_outlet": "outlet unknown",
         "other_outlets": "other outlets",
         "all_articles": "all articles",
+        "export_counts": "{articles} articles, {stories} stories",
+        "texts": "The articles",
+        "texts_hint": "Every citation above jumps to its place in these texts and highlights it.",
         "lang_name": "English",
     },
 }

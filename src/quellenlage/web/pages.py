@@ -23,7 +23,6 @@ from quellenlage.web.params import SORTS, Listing, archive_of, filter_query
 from quellenlage.web.render import language, render
 
 router = APIRouter(include_in_schema=False)
-ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -77,10 +76,7 @@ def story_page(request: Request, story_id: str, q: str | None = None) -> HTMLRes
     def cite(evidence: Any) -> list[present.Citation]:
         return present.citations(evidence, named)
 
-    entities = sorted(
-        (e for e in story.entities if e.type in ENTITY_TYPES),
-        key=lambda e: (ENTITY_TYPES.index(e.type), -len(e.mentions), e.name),
-    )
+    entities = present.shown_entities(story)
     context = {
         "row": row,
         "story": story,
@@ -92,6 +88,8 @@ def story_page(request: Request, story_id: str, q: str | None = None) -> HTMLRes
         "dots": present.timeline_dots([event.date for event in story.timeline]),
         "question": q or "",
         "answers": answers,
+        "links": present.WEB_LINKS,
+        "p": "",
         "answer_cites": lambda answer: [
             present.Citation(
                 present.cite_href(h.article_id, h.start, h.end),

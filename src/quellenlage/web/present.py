@@ -9,12 +9,12 @@ browser never has to count (it would count UTF-16 units).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from quellenlage.dossier.records import Evidence, StoryDossier
+from quellenlage.dossier.records import EntityRecord, Evidence, StoryDossier
 from quellenlage.dossier.safe_text import web_url
 from quellenlage.model import Article
 
@@ -28,6 +28,9 @@ def story_number(story_id: str) -> int | None:
 
 def span_anchor(start: int, end: int) -> str:
     return f"m-{start}-{end}"
+
+
+Href = Callable[[str, int, int], str]  # (article id, start, end) -> where the span is shown
 
 
 def cite_href(article_id: str, start: int, end: int) -> str:
@@ -62,19 +65,65 @@ class Source:
 
 def sources(articles: Sequence[Article]) -> dict[str, Source]:
     """The story's articles, numbered in the dossier's order, with a label each."""
-    named = {}
-    for number, article in enumerate(articles, start=1):
-        url = web_url(article.url)
-        host = urlsplit(url).hostname if url else None
-        outlet = article.outlet or host or f"#{number}"
-        title = article_label(article)
-        named[article.id] = Source(article.id, number, outlet, title, article.published, url)
-    return named
+    return {
+        article.id: named_source(
+            number,
+            article.id,
+            article.outlet,
+            article.url,
+            article_label(article),
+            article.published,
+        )
+        for number, article in enumerate(articles, start=1)
+    }
+
+
+def named_source(
+    number: int,
+    article_id: str,
+    outlet: str | None,
+    url: str | None,
+    label: str,
+    published: str | None,
+) -> Source:
+    """How article ``number`` of a story is named: its outlet, else its URL's host, else
+    its number; only a web URL is kept as a link."""
+    link = web_url(url)
+    host = urlsplit(link).hostname if link else None
+    return Source(article_id, number, outlet or host or f"#{number}", label, published, link)
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Where the shared dossier sections point: the app's pages (``web``), or anchors
+    inside one exported file (``prefix`` keeps the anchors of each story apart)."""
+
+    web: bool
+    prefix: str = ""
+
+    def article(self, source: Source) -> str:
+        if self.web:
+            return f"/articles/{source.id}"
+        return f"#{self.prefix}article-{source.number}"
+
+
+WEB_LINKS = Links(web=True)
 
 
 def article_label(article: Article) -> str:
     """The title, else the first words of the text (a plain file's path says little)."""
     return article.title or article.lead_text(1)[:120] or article.source
+
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def shown_entities(story: StoryDossier) -> list[EntityRecord]:
+    """The story's people, organisations, places and other names: by type, most named first."""
+    return sorted(
+        (e for e in story.entities if e.type in ENTITY_TYPES),
+        key=lambda e: (ENTITY_TYPES.index(e.type), -len(e.mentions), e.name),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +139,14 @@ class Citation:
     number: int
 
 
-def citations(evidence: Iterable[Evidence], named: dict[str, Source]) -> list[Citation]:
+def citations(
+    evidence: Iterable[Evidence], named: dict[str, Source], href_of: Href = cite_href
+) -> list[Citation]:
     found = []
     for span in evidence:
         source = named.get(span.article)
         outlet, number = (source.outlet, source.number) if source else (span.article, 0)
-        href = cite_href(span.article, span.start, span.end)
+        href = href_of(span.article, span.start, span.end)
         found.append(Citation(href, span.article, span.start, span.end, span.text, outlet, number))
     return found
 
@@ -152,7 +203,9 @@ class Matrix:
     rows: list[MatrixRow] = field(default_factory=list)
 
 
-def claims_matrix(story: StoryDossier, named: dict[str, Source]) -> Matrix:
+def claims_matrix(
+    story: StoryDossier, named: dict[str, Source], href_of: Href = cite_href
+) -> Matrix:
     """Claims (rows, widest support first) × outlets (columns: articles of one outlet share
     a column); each cell holds the citations of that outlet's own wording."""
     columns: list[str] = []
@@ -163,7 +216,7 @@ def claims_matrix(story: StoryDossier, named: dict[str, Source]) -> Matrix:
     matrix = Matrix(columns)
     for claim in story.claims:
         cells: list[list[Citation]] = [[] for _ in columns]
-        for cite in citations(claim.evidence, named):
+        for cite in citations(claim.evidence, named, href_of):
             if cite.outlet in index:
                 cells[index[cite.outlet]].append(cite)
         matrix.rows.append(MatrixRow(claim.id, claim.text, claim.single_source, cells))
@@ -178,13 +231,15 @@ class SpeakerQuotes:
     quotes: list[tuple[str, str, list[Citation]]]  # (kind, text, each outlet's wording)
 
 
-def quotes_by_speaker(story: StoryDossier, named: dict[str, Source]) -> list[SpeakerQuotes]:
+def quotes_by_speaker(
+    story: StoryDossier, named: dict[str, Source], href_of: Href = cite_href
+) -> list[SpeakerQuotes]:
     """Quotes grouped by speaker, the most quoted first; unknown speakers last."""
     groups: dict[str, SpeakerQuotes] = {}
     for quote in story.quotes:
         key = quote.speaker or quote.speaker_name or ""
         group = groups.setdefault(key, SpeakerQuotes(quote.speaker_name, quote.speaker, []))
-        group.quotes.append((quote.kind, quote.text, citations(quote.evidence, named)))
+        group.quotes.append((quote.kind, quote.text, citations(quote.evidence, named, href_of)))
     return sorted(groups.values(), key=lambda g: (g.speaker is None, -len(g.quotes)))
 
 

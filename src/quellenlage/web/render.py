@@ -1,42 +1,16 @@
-"""Templates: Jinja2 with autoescaping on, and every shown string passed through
-``visible_controls`` (bidi and invisible characters become visible escapes).
-
-Article data is never marked safe: the templates only ever print it through ``{{ }}``.
-"""
+"""Pages rendered for a request: the template environment (``templating``) with the
+request's language, its links and the language cookie."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import jinja2
-import markupsafe
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from quellenlage.dossier.safe_text import visible_controls
 from quellenlage.web.i18n import COOKIE, choose_language, translator
-
-TEMPLATES = Path(__file__).parent / "templates"
-
-
-def _shown(value: Any) -> Any:
-    """What ``{{ value }}`` prints: strings with hidden controls made visible (before escaping).
-    Markup is the output of a macro, whose own values went through here already."""
-    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-        return visible_controls(value)
-    return value
-
-
-ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    finalize=_shown,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-)
+from quellenlage.web.templating import ENVIRONMENT
 
 
 def language(request: Request) -> tuple[str, bool]:
