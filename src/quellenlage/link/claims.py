@@ -276,8 +276,7 @@ def _same_thing(a: _Clause, b: _Clause) -> bool:
 
 
 def _different_names(a: _Statement, b: _Statement) -> bool:
-    names_a = frozenset().union(*(c.names for c in a.clauses))
-    names_b = frozenset().union(*(c.names for c in b.clauses))
+    names_a, names_b = _names(a), _names(b)
     return bool(names_a and names_b and not names_a & names_b)
 
 
@@ -378,6 +377,7 @@ def _candidate_contradictions(
             "denial",
             f"disputed: {statement.text!r} answers {previous.text!r}",
         )
+        yield from _reported_elsewhere(statements, partners, statement, previous)
 
 
 def _contradiction_pairs(
@@ -426,24 +426,49 @@ def _cross_dispute(
     a: _Statement, b: _Statement, language: LanguageData, score: float
 ) -> _Found | None:
     """One article disputes what another reports: one side carries a dispute marker, the
-    other none, and both name the same place, person or organisation."""
+    other none, and both name the same place, person or organisation and share a word
+    that is not a name (what is disputed, not only who is concerned)."""
     if score < DISPUTE_SIMILARITY:
         return None
     disputes_a, disputes_b = _disputes_something(a, language), _disputes_something(b, language)
-    if disputes_a == disputes_b or not _shared_names(a, b):
+    if disputes_a == disputes_b or not _shared_names(a, b) or not _shared_words(a, b):
         return None
     denial, report = (a, b) if disputes_a else (b, a)
     return _Found(score, a, b, "denial", f"disputed: {denial.text!r} answers {report.text!r}")
+
+
+def _shared_words(a: _Statement, b: _Statement) -> bool:
+    names = {w[:6] for n in _names(a) | _names(b) for w in n.split()}
+    stems_a = frozenset().union(*(c.stems for c in a.clauses))
+    stems_b = frozenset().union(*(c.stems for c in b.clauses))
+    return bool((stems_a & stems_b) - names)
+
+
+def _reported_elsewhere(
+    statements: list[_Statement], partners: list[list[int]], denial: _Statement, report: _Statement
+) -> Iterator[_Found]:
+    """A denial answers its own article's report, and so every other article's statement of
+    that report: the report's partners in other articles that name the same thing."""
+    for other in (statements[p] for p in partners[report.index]):
+        if other.article.id in (denial.article.id, report.article.id):
+            continue
+        score = _cosine(other, report)
+        if score >= DISPUTE_SIMILARITY and _shared_names(other, report):
+            first, second = (other, denial) if other.index < denial.index else (denial, other)
+            explanation = f"disputed: {denial.text!r} answers {other.text!r}"
+            yield _Found(score, first, second, "denial", explanation)
 
 
 def _disputes_something(statement: _Statement, language: LanguageData) -> bool:
     return bool(statement.words & language.dispute_markers)
 
 
+def _names(statement: _Statement) -> frozenset[str]:
+    return frozenset().union(*(c.names for c in statement.clauses))
+
+
 def _shared_names(a: _Statement, b: _Statement) -> bool:
-    names_a = frozenset().union(*(c.names for c in a.clauses))
-    names_b = frozenset().union(*(c.names for c in b.clauses))
-    return bool(names_a & names_b)
+    return bool(_names(a) & _names(b))
 
 
 def _polarity_flip(
