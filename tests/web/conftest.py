@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from quellenlage import Archive
 from quellenlage.settings import Settings
+from tests import pg
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -44,7 +45,7 @@ MARKED = "() => Array.from(document.querySelectorAll('mark.hl')).map(m => m.text
 @dataclass(frozen=True)
 class Server:
     base: str
-    db: Path
+    db: str  # a file or a postgresql:// URL
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, Any]:
         request = urllib.request.Request(self.base + path, headers=headers or {})
@@ -75,16 +76,16 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[Server]:
-    db = tmp_path_factory.mktemp("web") / "seeds.db"
+def start_server(db: str, seeds: Path) -> Iterator[Server]:
+    """The seeds ingested into ``db`` (a file or a PostgreSQL URL), then the real command
+    serving it on a free port until the session ends."""
     with Archive(db, settings=Settings(ner="fast")) as archive:
-        report = archive.ingest([str(seeds_dir)])
+        report = archive.ingest([str(seeds)])
         assert report.added == 5
         archive.build_dossiers()
     port = free_port()
     env = {**os.environ, "QUELLENLAGE_TOKEN": TOKEN, "QUELLENLAGE_MAX_UPLOAD_MB": UPLOAD_MB}
-    command = [sys.executable, "-m", "quellenlage", "serve", "--db", str(db), "--ner", "fast"]
+    command = [sys.executable, "-m", "quellenlage", "serve", "--db", db, "--ner", "fast"]
     process = subprocess.Popen(
         [*command, "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -113,6 +114,25 @@ def server(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterato
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[Server]:
+    """The app over a SQLite file (the pages in Chromium run on this one)."""
+    yield from start_server(str(tmp_path_factory.mktemp("web") / "seeds.db"), seeds_dir)
+
+
+@pytest.fixture(scope="session")
+def pg_server(postgres: pg.Server, seeds_dir: Path) -> Iterator[Server]:
+    """The app over a database of the session's PostgreSQL server."""
+    yield from start_server(postgres.create_database("web"), seeds_dir)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def any_server(request: pytest.FixtureRequest) -> Server:
+    """The app on each backend: a test taking it runs on SQLite and on PostgreSQL."""
+    found: Server = request.getfixturevalue("server" if request.param == "sqlite" else "pg_server")
+    return found
 
 
 @pytest.fixture(scope="session")
