@@ -349,3 +349,75 @@ def test_dass_inside_a_quotation_is_not_a_reported_clause(german: LanguageData) 
     assert quotes(text, german) == [
         ("direct", "Ich weiß, dass der Deich hält", "Deichgraf Sven Rau")
     ]
+
+
+def test_infinitive_after_a_verb_of_saying_states_nothing(german: LanguageData) -> None:
+    text = "Der Verband warf dem Bürgermeister vor, die Warnungen ignoriert zu haben."
+    assert quotes(text, german) == []
+
+
+def test_quotation_inside_reported_speech_belongs_to_it(german: LanguageData) -> None:
+    text = (
+        "Die See sei zu rau, sagte Kapitän Enno Brix. "
+        "Die Reederei müsse „die Lage auf See endlich ernst nehmen“, wenn sie weiterfahren wolle."
+    )
+    assert quotes(text, german)[1:] == [
+        (
+            "indirect",
+            "Die Reederei müsse „die Lage auf See endlich ernst nehmen“, wenn sie weiterfahren "
+            "wolle",
+            "Enno Brix",
+        )
+    ]
+
+
+def test_quotation_before_the_konjunktiv_clause_stays_a_quote(german: LanguageData) -> None:
+    text = "Ratsherr Bo Lind nannte den Plan „mutig“, es sei aber noch viel Geld nötig."
+    assert quotes(text, german) == [
+        ("direct", "mutig", "Ratsherr Bo Lind"),
+        ("indirect", "es sei aber noch viel Geld nötig", "Ratsherr Bo Lind"),
+    ]
+
+
+def test_demnach_continues_what_the_source_just_said(german: LanguageData) -> None:
+    text = (
+        "Ein Wanderer ist im Moor gefunden worden. Das teilte die Bergwacht Harz mit. "
+        "Der Mann lag demnach zwei Tage im Schilf."
+    )
+    found = quotes(text, german)
+    assert ("indirect", "Der Mann lag demnach zwei Tage im Schilf", "Bergwacht Harz") in found
+
+
+@pytest.mark.parametrize("opener", ["Knapp", "Trotz", "Sichtlich"])
+def test_a_word_only_ever_opening_sentences_is_no_speaker(
+    opener: str, german: LanguageData
+) -> None:
+    rest = {
+        "Knapp": "ein Jahr danach hat die Werft nach eigenen Angaben neue Aufträge",
+        "Trotz": "des Sturms hat die Werft nach eigenen Angaben neue Aufträge",
+        "Sichtlich": "erleichtert hat die Werft nach eigenen Angaben neue Aufträge",
+    }[opener]
+    text = f"{opener} {rest}. Die Auftragsbücher seien voll."
+    assert all(speaker != opener for _, _, speaker in quotes(text, german))
+
+
+def test_laut_in_the_middle_of_a_sentence(german: LanguageData) -> None:
+    text = "Der frühere Kapitän Ole Hinz gilt laut Berichten als Favorit für den Posten."
+    [(kind, _, speaker)] = quotes(text, german)
+    assert kind == "indirect" and speaker == "Berichten"
+
+
+def test_clause_after_sagte_is_reported_even_without_a_known_konjunktiv(
+    german: LanguageData,
+) -> None:
+    text = "Präsidentin Wiebke Sand erklärte am Montag, der Trainer genieße vollstes Vertrauen."
+    assert quotes(text, german) == [
+        ("indirect", "der Trainer genieße vollstes Vertrauen", "Wiebke Sand")
+    ]
+
+
+def test_comma_after_an_inserted_relative_clause_is_no_attribution(german: LanguageData) -> None:
+    text = (
+        "Der 51-Jährige, der den Verein im Mai gerettet hatte, erklärte am Montag seinen Rücktritt."
+    )
+    assert quotes(text, german) == []

@@ -34,6 +34,9 @@ _EPITHET_ARTICLES: dict[str, tuple[str, ...]] = {
     "der": ("er", "or", "ent", "eur", "chef", "e", "ist", "ant"),
     "die": ("in", "e"),
 }
+_INFIX_ZU = re.compile(r"^(?:ab|an|auf|aus|ein|fern|fest|her|hin|mit|nach|vor|weg|zurück)zu\w+en$")
+_ON_DAY = "am"  # "sagte am Dienstag X": a time between the verb and the speaker
+_ACCORDINGLY = "demnach"  # "Der Mann lag demnach im Wald": what the source just named says
 _AGE = re.compile(r"\d+-[jJ]ährige[nr]?")
 _MAX_QUOTE_CHARS = 3000
 _MAX_TITLE_WORDS = 6
@@ -95,6 +98,13 @@ class _Memory:
     last: Speaker | None = None
     roles: dict[str, Speaker] = field(default_factory=dict)
     person: Speaker | None = None  # the person named last, for "der 63-Jährige", "der Franzose"
+    openers: frozenset[int] = frozenset()  # offsets of the first word of each sentence
+    capitalised: frozenset[str] = frozenset()  # words written capitalised inside a sentence
+
+    def only_opens(self, word: tuple[str, int, int]) -> bool:
+        """A capitalised word seen only at the start of sentences ("Knapp ein Jahr …",
+        "Trotz des Erfolgs …"): the article itself says it is no name."""
+        return word[1] in self.openers and word[0] not in self.capitalised
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +142,8 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
     if speech is None:
         return []
     quotations = _quotations(article)
-    memory = _Memory()
     body = _joined([s for s in article.sentences if not s.heading], quotations, article.text)
+    memory = _first_words(article.text, body, speech)
     _learn_roles(article.text, body, speech, memory)
     lines = [_attribute(article.text, sentence, speech, memory) for sentence in body]
     quotes: list[Quote] = []
@@ -148,13 +158,33 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
     return sorted(quotes, key=lambda q: q.start)
 
 
+def _first_words(text: str, body: list[Sentence], speech: SpeechData) -> _Memory:
+    """A memory that knows which words open sentences (not as the subject of a verb of
+    saying: "Branchenexperten sagen …") and which are capitalised inside one."""
+    openers = set()
+    capitalised = set()
+    for sentence in body:
+        tokens = sentence.tokens
+        for n, (start, end) in enumerate(tokens):
+            word = text[start:end]
+            after_stop = n > 0 and text[tokens[n - 1][0]] in ".:!?"
+            following = text[slice(*tokens[n + 1])].lower() if n + 1 < len(tokens) else ""
+            if (n == 0 or after_stop) and following not in speech.verbs:
+                openers.add(start)
+            elif word[:1].isupper():
+                capitalised.add(word)
+    return _Memory(openers=frozenset(openers), capitalised=frozenset(capitalised))
+
+
 def _attribute(text: str, sentence: Sentence, speech: SpeechData, memory: _Memory) -> _Line:
     words = [(text[a:b], a, b) for a, b in sentence.tokens]
     speaker = _sentence_speaker(words, speech, memory)
     weak = None
     if speaker is None:
         weak = _pronoun_of_subjunctive(words, speech, memory)
-        memory.last = _subject(words, speech)[0] or memory.last  # "Putin hatte … . Er …"
+        subject = _subject(words, speech)[0]
+        if subject is not None and not memory.only_opens((subject.name, subject.start, 0)):
+            memory.last = subject  # "Putin hatte … . Er …"
     colon = speaker or _colon_speaker(words, speech, memory)
     memory.person = _last_full_name(words, speech) or memory.person
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
@@ -226,13 +256,15 @@ def _line_quotes(
     attributed = line.speaker or (None if continuing else line.weak)
     for start, end in _direct_quotes(line.sentence, quotations):
         found.append(_marked(article, line, start, end, attributed, continuing, passage, speech))
-    if unmarked is None and (not _has_marks(line.words) or attributed is not None):
+    if unmarked is None and (
+        not _has_marks(line.words) or attributed is not None or continuing is not None
+    ):
         carried = passage.speaker if passage.quiet <= 1 else None
-        reported = _indirect(article, line, speech, carried is not None)
+        reported = _indirect(article, line, speech, carried is not None, passage.quiet == 0)
         who = line.speaker or carried or line.weak or _next_reported(article, lines, index, speech)
         if reported and who is not None:
             found.append(_quote(*reported, _reported_kind(line, reported, speech), who))
-    return _absorb_terms(found, text)
+    return _absorb_terms(found)
 
 
 def _marked(
@@ -265,12 +297,11 @@ def _marked(
     return _quote(start, end, "direct", who)
 
 
-def _absorb_terms(found: list[Quote], text: str) -> list[Quote]:
-    """A short quotation inside a longer quote of the same speaker belongs to that quote
+def _absorb_terms(found: list[Quote]) -> list[Quote]:
+    """A quotation inside a longer quote of the same speaker belongs to that quote
     („Dutzende Treffen“ in "Rubio habe schon „Dutzende Treffen“ absolviert")."""
     kept = []
     for quote in found:
-        short = len(text[quote.start : quote.end].split()) < _MIN_WORDS_WITHOUT_ATTRIBUTION
         inside = any(
             other is not quote
             and other.kind != "term"
@@ -280,17 +311,10 @@ def _absorb_terms(found: list[Quote], text: str) -> list[Quote]:
             and quote.speaker in (None, other.speaker)
             for other in found
         )
-        if inside and (short or quote.kind == "term" or _inside_direct(quote, found)):
-            continue
+        if inside:
+            continue  # also a quotation inside reported speech ("Sie sei „zufrieden“")
         kept.append(quote)
     return kept
-
-
-def _inside_direct(quote: Quote, found: list[Quote]) -> bool:
-    return any(
-        o is not quote and o.kind == "direct" and o.start <= quote.start and quote.end <= o.end
-        for o in found
-    )
 
 
 def _pointed_back(
@@ -437,9 +461,7 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         for i in outside
         if i > 0 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}
     ]
-    laut = [
-        i for i in outside if lowered[i] == "laut" and (i == 0 or words[i - 1][0] in _PUNCTUATION)
-    ]
+    laut = [i for i in outside if lowered[i] == "laut" and _laut_opens_source(words, i, speech)]
     zufolge = [i for i in outside if lowered[i] == "zufolge"]
     angaben = [i for i in outside if _report_noun_after(lowered, i, speech) is not None]
     verbs = [i for i in outside if lowered[i] in speech.verbs]
@@ -462,6 +484,15 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         if i in found:
             return found[i]
     return None
+
+
+def _laut_opens_source(words: Phrase, i: int, speech: SpeechData) -> bool:
+    """ "laut Feuerwehr", "gilt laut Berichten als", "laut „Bild“": the preposition, before a
+    noun, an article or a quoted name (never the adjective: "laut und deutlich")."""
+    if i == 0 or words[i - 1][0] in _PUNCTUATION:
+        return True
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    return after[:1].isupper() or after in _QUOTE_MARKS or after.lower() in speech.determiners
 
 
 def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
@@ -687,8 +718,13 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
     Hauses, Karoline Leavitt,")."""
     step = 1 if forward else -1
     phrase: Phrase = []
-    while forward and 0 <= index < len(words) and words[index][0].lower() in speech.skipped_adverbs:
-        index += 1
+    while forward and 0 <= index < len(words):
+        if words[index][0].lower() in speech.skipped_adverbs:
+            index += 1
+        elif _time_phrase(words, index):
+            index += 2  # "sagte am Dienstag auch X"
+        else:
+            break
     while 0 <= index < len(words):
         word = words[index][0]
         lower = word.lower()
@@ -728,6 +764,16 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
         if _name(apposition, speech):
             return apposition
     return phrase
+
+
+def _time_phrase(words: Phrase, index: int) -> bool:
+    """ "am Dienstag", "am Abend" before more words: when, not who."""
+    return (
+        words[index][0] == _ON_DAY
+        and index + 2 < len(words)
+        and words[index + 1][0][:1].isupper()
+        and words[index + 2][0] not in _PUNCTUATION
+    )
 
 
 def _quoted_name_mark(words: Phrase, index: int, phrase: Phrase, speech: SpeechData) -> bool:
@@ -838,6 +884,8 @@ def _resolve(
         return None
     name = _name(phrase, speech)
     whole = Speaker(" ".join(w for w, _, _ in phrase), phrase[0][1], phrase[-1][2])
+    if len(name) == 1 and memory.only_opens(name[0]) and not is_role(name[0][0], speech):
+        return None
     if name:
         speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
         position = len(phrase) - len(name)
@@ -903,7 +951,11 @@ def role_key(word: str, speech: SpeechData) -> str:
 
 
 def _indirect(
-    article: Article, line: _Line, speech: SpeechData, carried: bool = False
+    article: Article,
+    line: _Line,
+    speech: SpeechData,
+    carried: bool = False,
+    just_spoken: bool = False,
 ) -> tuple[int, int] | None:
     """The reported clause of a sentence, or None: a sentence in the Konjunktiv, a "dass"
     clause after a verb of saying, or what "laut X", "X zufolge" or "nach Angaben von X"
@@ -915,10 +967,7 @@ def _indirect(
     attributed = line.speaker is not None or line.weak is not None
     clause = _verb_then_clause(lowered, words, speech)
     closing = not _has_marks(words) and (
-        any(
-            i > 1 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}
-            for i in outside
-        )
+        bool(_closing_verbs(words, outside, lowered, speech))
         or clause is not None  # "sagte am Montag, es …"
     )
     konjunktiv = any(_is_konjunktiv_i(words, i, speech) for i in outside)
@@ -926,6 +975,7 @@ def _indirect(
     marked = (
         konjunktiv
         or (carried and konjunktiv_ii)
+        or (carried and just_spoken and any(lowered[i] == _ACCORDINGLY for i in outside))
         or (
             attributed
             and (
@@ -938,6 +988,37 @@ def _indirect(
     )
     if not marked:
         return None
+    span = _reported_span(words, outside, lowered, speech, clause, sentence, text)
+    if clause is not None and span is not None and span[0] == words[clause][1]:
+        shifted = {i - clause for i in inside if i >= clause}
+        return None if _is_infinitive(words[clause:], shifted) else span  # "warf ihm vor, …
+    return span  # … Warnungen ignoriert zu haben": an infinitive states nothing
+
+
+def _closing_verbs(
+    words: Phrase, outside: list[int], lowered: list[str], speech: SpeechData
+) -> list[int]:
+    """Verbs of saying (or "so") right after a comma that close what was said: ", sagte X".
+    Not after an inserted relative clause ("Der Trainer, der … gerettet hatte, erklärte …")."""
+    found = []
+    for i in outside:
+        if i > 1 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}:
+            opener = _clause_start(words, i - 2)
+            if opener > 0 and lowered[opener] in speech.relative_pronouns | speech.subordinators:
+                continue
+            found.append(i)
+    return found
+
+
+def _reported_span(
+    words: Phrase,
+    outside: list[int],
+    lowered: list[str],
+    speech: SpeechData,
+    clause: int | None,
+    sentence: Sentence,
+    text: str,
+) -> tuple[int, int] | None:
     for i in outside:
         if (
             lowered[i] == "dass"
@@ -945,13 +1026,45 @@ def _indirect(
             and words[i - 1][0] == ","
             and _after_saying(lowered, i, speech)
         ):
+            if any(_is_konjunktiv_i(words, k, speech) for k in outside if k < i):
+                break  # "Er wolle nicht aufgeben, dass …": the whole sentence is reported
             return words[i][2] + 1, _clause_end(words, i, speech, sentence, text)
-    for i in outside:
-        if i > 1 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}:
-            return sentence.start, words[i - 2][2]  # "Es gebe viel Arbeit, sagte X"
     if clause is not None:
         return words[clause][1], _without_period(text, sentence)  # "sagte, X habe …"
-    return sentence.start, _without_period(text, sentence)
+    for i in _closing_verbs(words, outside, lowered, speech)[:1]:
+        return sentence.start, words[i - 2][2]  # "Es gebe viel Arbeit, sagte X"
+    return _konjunktiv_clause_start(words, outside, speech, sentence), _without_period(
+        text, sentence
+    )
+
+
+def _konjunktiv_clause_start(
+    words: Phrase, outside: list[int], speech: SpeechData, sentence: Sentence
+) -> int:
+    """Where the reported part of a sentence starts: at the sentence, unless a quotation
+    stands before the clause of its Konjunktiv ("Er nannte sie „nützlich“, es sei aber …"):
+    then at that clause, and the quotation stays a quote of its own."""
+    for k in outside:
+        if _is_konjunktiv_i(words, k, speech) or words[k][0].lower() in speech.subjunctive_ii:
+            start = _clause_start(words, k)
+            if any(w in _QUOTE_MARKS for w, _, _ in words[:start]):
+                return words[start][1]
+            break
+    return sentence.start
+
+
+def _is_infinitive(clause: Phrase, inside: set[int]) -> bool:
+    """The clause after "sagte," (up to its next comma) is an infinitive: it ends in "zu" and a
+    verb, or in a verb with "zu" inside ("fernzuhalten")."""
+    words = []
+    for i, word in enumerate(clause):
+        if word[0] in _PUNCTUATION and i not in inside:
+            break
+        words.append(word[0])
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return words[-2].lower() == "zu" or bool(last[:1].islower() and _INFIX_ZU.search(last))
 
 
 def _reported_kind(line: _Line, span: tuple[int, int], speech: SpeechData) -> str:
@@ -974,8 +1087,12 @@ def _reported_kind(line: _Line, span: tuple[int, int], speech: SpeechData) -> st
         or _attributed_by_phrase(lowered, outside, speech)
         or any(lowered[i] == "dass" for i in before[-1:])
         or (lowered[0] in speech.subordinators and lowered[0] != "dass")  # "Wie X mitteilte, …"
+        or any(lowered[i] == _ACCORDINGLY for i in outside)
     ):
         return "indirect"
+    clause = _verb_then_clause(lowered, words, speech)
+    if clause is not None and words[clause][1] == span[0]:
+        return "indirect"  # "erklärte X, Benitez genieße …": a clause after "sagte," reports
     third = speech.subject_pronouns - {"es", "man"}
     return "indirect" if any(lowered[i] in third for i in within) else "direct"
 
@@ -1014,14 +1131,30 @@ def _verb_then_clause(lowered: list[str], words: Phrase, speech: SpeechData) -> 
     for i, lower in enumerate(lowered):
         if lower not in speech.verbs:
             continue
-        for j in range(i + 1, min(i + 8, len(words) - 1)):
+        for j in range(i + 1, min(i + 11, len(words) - 1)):
             if words[j][0] == ",":
-                if lowered[j + 1] in speech.not_reported_openers:
+                if lowered[j + 1] in speech.not_reported_openers or _relative_clause(
+                    lowered, j + 1, speech
+                ):
                     return None
+                if lowered[j + 1] in speech.verbs:
+                    break  # "berichtet, sagte X": the attribution, not what was said
                 return j + 1
-            if words[j][0] in _PUNCTUATION or words[j][0] in _QUOTE_MARKS:
+            if words[j][0] in _PUNCTUATION:
                 break
+            if words[j][0] in _QUOTE_MARKS and not _quoted_name_mark(words, j, words[i:j], speech):
+                break  # speech, not "sagte der „Saarbrücker Zeitung“ vom Dienstag, …"
     return None
+
+
+def _relative_clause(lowered: list[str], i: int, speech: SpeechData) -> bool:
+    """ "sagte Kahn, der ab Januar …": a relative pronoun (not an article: "die Seiten") opens
+    the clause when a preposition, an article, a pronoun or a number follows it."""
+    if lowered[i] not in speech.relative_pronouns or i + 1 >= len(lowered):
+        return False
+    after = lowered[i + 1]
+    closed = speech.phrase_stops | speech.determiners | speech.pronouns | speech.function_words
+    return after in closed or after[:1].isdigit()
 
 
 def _clause_end(words: Phrase, dass: int, speech: SpeechData, sentence: Sentence, text: str) -> int:
