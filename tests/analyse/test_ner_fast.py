@@ -61,9 +61,11 @@ def test_numpy_layers_score_like_the_torch_model(tmp_path: Path) -> None:
 def test_empty_sentences_get_no_tags() -> None:
     path = model_path("fast", "de")
     assert path is not None
-    tagged = fast_tagger(path).tag_words([[], ["Putin"], [], ["Berlin", "und", "Paris"], []])
+    tagged = fast_tagger(path, bundled_e5()).tag_words(
+        [[], ["Putin"], [], ["Berlin", "und", "Paris"], []]
+    )
     assert [len(tags) for tags in tagged] == [0, 1, 0, 3, 0]
-    assert fast_tagger(path).tag_words([[], []]) == [[], []]
+    assert fast_tagger(path, bundled_e5()).tag_words([[], []]) == [[], []]
 
 
 def test_saved_model_is_half_precision_with_labels(tmp_path: Path) -> None:
@@ -119,7 +121,7 @@ def test_a_bad_fast_model_file_is_one_clear_error(tmp_path: Path, damage: str) -
     else:  # an object array needs pickle to load, which a model file may never use
         _write(path, {**arrays, "labels": np.asarray([object()], dtype=object)})
     with pytest.raises(NerModelError, match="cannot load the NER model"):
-        fast_tagger(path)
+        fast_tagger(path, bundled_e5())
 
 
 def test_a_missing_fast_model_is_one_clear_error(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine
 import quellenlage
 from quellenlage.analyse import resources
 from quellenlage.analyse.ner import WordTagger
+from quellenlage.analyse.ner.e5file import E5File
 from quellenlage.model import Entity, EntityTags
 from quellenlage.settings import Settings
 from quellenlage.store import Store
@@ -61,8 +62,8 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, CountingTagger]:
     taggers: dict[str, CountingTagger] = {}
     real = resources.word_tagger
 
-    def counted(mode: str, language: str | None) -> WordTagger | None:
-        tagger = real(mode, language)
+    def counted(mode: str, language: str | None, e5: E5File) -> WordTagger | None:
+        tagger = real(mode, language, e5)
         assert tagger is not None
         return taggers.setdefault(mode, CountingTagger(tagger))
 

@@ -129,7 +129,7 @@ def check(model: Tagger, path: Path) -> float:
         for s in sentences
     ]
     embedded, attention = piece_embeddings(e5, rows)
-    ours = onnx_scorer(path)(embedded, attention)[attention]
+    ours = onnx_scorer(path, e5.config.hidden)(embedded, attention)[attention]
     reference = torch_scorer(model)(embedded, attention)[attention]
     return float(np.abs(ours - reference).max())
 

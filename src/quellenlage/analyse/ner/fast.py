@@ -215,10 +215,10 @@ def load_fast_model(path: Path) -> CnnWeights:
         raise NerModelError(f"cannot load the NER model {path}: {error}") from error
 
 
-def fast_tagger(path: Path) -> FastTagger:
-    """The model at ``path`` (callers keep it: ``analyse.resources`` loads it once per
-    process)."""
-    weights, features = load_fast_model(path), WordFeatures(bundled_e5())
+def fast_tagger(path: Path, e5: E5File | None = None) -> FastTagger:
+    """The model at ``path`` over the word embeddings of ``e5`` (loaded when not given;
+    callers keep the tagger: ``analyse.resources`` loads it once per process)."""
+    weights, features = load_fast_model(path), WordFeatures(e5 or bundled_e5())
     try:  # a file for other embeddings fails here, not in the middle of a story
         weights.log_probabilities(features.sentence(["Test"]), [1])
     except ValueError as error:
