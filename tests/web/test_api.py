@@ -142,6 +142,12 @@ def test_ingest_with_token_then_hostile_article_is_inert_everywhere(
         assert page.locator("script").count() == 0, path
         assert page.locator("img").count() == 0, path
         assert page.locator('a[href^="javascript"], a[href^="data"]').count() == 0, path
+    for chart in (f"/stories/{placed['story']}/coverage", "/coverage?text=Hafenbr%C3%BCcke"):
+        page.goto(any_server.base + chart)  # the chart is an image: no script, no markup
+        assert page.locator("script").count() == 0
+        assert "<img src=x" in page.locator("table.coverage").inner_text()
+        page.goto(f"{any_server.base}{chart.replace('coverage', 'coverage.svg', 1)}")
+        assert page.locator("script").count() == 0 and page.title() != CANARY
     page.goto(f"{any_server.base}/stories/{placed['story']}")
     assert "Hafenbrücke gesperrt <script>" in page.locator("ol.articles").inner_text()
     page.goto(f"{any_server.base}/articles/{placed['id']}")
