@@ -38,3 +38,15 @@ def test_different_speakers_never_join() -> None:
     a = article("„Wir schaffen das bis zum Sommer“, sagte Ministerin Anna Berg.", "a")
     b = article("„Wir schaffen das bis zum Sommer“, sagte Oppositionschef Paul Kern.", "b")
     assert len(quotes_of([a, b])) == 2
+
+
+def test_a_statement_that_says_more_is_not_the_narrower_one() -> None:
+    a = article(
+        "Die Pläne für den neuen Hafen seien ebenso besprochen worden wie der Ausbau der "
+        "Fährlinie nach Nordholm und die Zukunft der Werft, sagte Bürgermeisterin Ina Kolb.",
+        "a",
+    )
+    b = article("Die Pläne für den neuen Hafen seien besprochen worden, sagte Ina Kolb.", "b")
+    quotes = quotes_of([a, b])
+    assert len(quotes) == 2
+    assert all(len(q["evidence"]) == 1 for q in quotes)
