@@ -27,6 +27,7 @@ one contradiction, and each claim takes part in at most ``CONTRADICTIONS_PER_CLA
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -42,7 +43,8 @@ from quellenlage.lang.base import LanguageData
 from quellenlage.link.names import name_key
 from quellenlage.model import Article, Entity, SentenceRef, Span
 
-SAME_CLAIM = 0.75  # embedding cosine: the same statement
+SAME_CLAIM = 0.75  # embedding cosine: the same statement, when a predicate is shared
+SAME_WORDING = 0.85  # embedding cosine: the same statement whatever its words
 SAME_FIGURE = 0.35  # enough when both state the same figure about the same thing
 FIGURE_CONFLICT = 0.4  # the same quantity about the same thing, with other values
 POLARITY_WINDOW = 6  # words after a negation that name what is negated
@@ -51,7 +53,7 @@ DISPUTE_SIMILARITY = 0.4  # a denial in another article answers a statement this
 NEIGHBOURS = 24  # nearest statements compared with each statement
 SAME_FIGURE_PARTNERS = 16  # earlier statements with the same figure compared with each one
 CONTRADICTIONS_PER_CLAIM = 3
-SIDES_TRIED = 3  # members of each of two neighbouring claims tested against each other
+SIDES_TRIED = 3  # members of each of two claims tested against each other (squared: pairs)
 EXACT_SEARCH_BELOW = 2048  # statements: below this the neighbour search is exact
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -180,7 +182,7 @@ def _clauses_of(
             continue
         lowered = {w.lower() for w in words}
         stems = frozenset(w.lower()[:6] for w in words if _content(w, language))
-        predicates = frozenset(w[:6] for w in words if w[0].islower() and _content(w, language))
+        predicates = _predicate_stems(words, language)
         inside = frozenset(
             name_key(text[e.start : e.end], article.language or "de")
             for e in names
@@ -188,6 +190,17 @@ def _clauses_of(
         )
         clauses.append(_Clause(a, b, stems, predicates, inside, bool(lowered & verbs)))
     return tuple(clauses)
+
+
+def _predicate_stems(words: list[str], language: LanguageData) -> frozenset[str]:
+    """Stems of the lower-case content words that are not attributive adjectives (a word
+    right before a capitalised one: "russischen Präsidenten"): in German mostly the verbs
+    and participles, what a clause says about its subject."""
+    return frozenset(
+        word[:6]
+        for word, following in zip(words, [*words[1:], ""], strict=True)
+        if word[0].islower() and _content(word, language) and not following[:1].isupper()
+    )
 
 
 def _content(token: str, language: LanguageData) -> bool:
@@ -256,18 +269,47 @@ def _cosine(a: _Statement, b: _Statement) -> float:
 
 
 def _same_claim(a: _Statement, b: _Statement, score: float) -> bool:
-    if score >= SAME_CLAIM:
-        return _figure_conflict(a, b) is None and not _different_names(a, b)
-    return score >= SAME_FIGURE and _same_figure(a, b)
+    """The same proposition: the same subject and predicate (a close embedding and a shared
+    predicate, or a very close embedding), or the same figure about the same thing with a
+    shared predicate; never with a figure that disagrees or about other names."""
+    if _figure_conflict(a, b) is not None or _different_names(a, b):
+        return False
+    shared = _shared_predicate(a, b)
+    if score >= SAME_WORDING or (score >= SAME_CLAIM and shared):
+        return True
+    return score >= SAME_FIGURE and _same_figure(a, b, shared)
 
 
-def _same_figure(a: _Statement, b: _Statement) -> bool:
-    """Both state one value of one unit or counted noun, in clauses about the same thing."""
+def _shared_predicate(a: _Statement, b: _Statement) -> bool:
+    """A lower-case content word in common (in German a verb, participle or adjective)."""
+    return bool(_predicates(a) & _predicates(b))
+
+
+def _predicates(statement: _Statement) -> frozenset[str]:
+    return frozenset().union(*(c.predicates for c in statement.clauses))
+
+
+def _same_figure(a: _Statement, b: _Statement, shared_predicate: bool) -> bool:
+    """Both state one value of one unit or counted noun, in clauses about the same thing:
+    the sentences share a predicate, or the two clauses a word besides the figure."""
     return any(
-        x.value == y.value and _same_unit(x, y) and _same_thing(ca, cb)
+        x.value == y.value
+        and _same_unit(x, y)
+        and _same_thing(ca, cb)
+        and (
+            shared_predicate
+            or bool(_clause_words_besides(a, x, ca) & _clause_words_besides(b, y, cb))
+        )
         for x, ca in a.figures
         for y, cb in b.figures
     )
+
+
+def _clause_words_besides(
+    statement: _Statement, number: NumberMention, clause: _Clause
+) -> frozenset[str]:
+    names = {w[:6] for n in clause.names for w in n.split()}
+    return clause.stems - set(_figure_stems(statement, number)) - names
 
 
 def _same_thing(a: _Clause, b: _Clause) -> bool:
@@ -397,11 +439,18 @@ def _contradiction_pairs(
             if other != c:
                 others = claims[other].members[:SIDES_TRIED]
                 pairs.extend((a, b) for a in members for b in others)
+    owner = {m.index: id(c) for c in claims for m in c.members}
+    tried: Counter[tuple[int, int]] = Counter()  # statement pairs tested per pair of claims
     for a, b in pairs:
         first, second = (a, b) if a.index < b.index else (b, a)
         key = (first.index, second.index)
-        if first.article.id != second.article.id and key not in seen:
+        claim_a, claim_b = owner[first.index], owner[second.index]
+        claim_pair = (min(claim_a, claim_b), max(claim_a, claim_b))
+        if claim_a == claim_b or first.article.id == second.article.id or key in seen:
+            continue
+        if tried[claim_pair] < SIDES_TRIED * SIDES_TRIED:
             seen.add(key)
+            tried[claim_pair] += 1
             yield first, second
 
 
