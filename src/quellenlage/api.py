@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,7 @@ from quellenlage.analyse.ner import NER_MODES, NerModelError
 from quellenlage.archive import (
     DEFAULT_DB,
     Archive,
+    BatchError,
     Interrupted,
     Message,
     NotFound,
@@ -31,7 +32,7 @@ from quellenlage.archive import (
     OnProgress,
 )
 from quellenlage.dossier.safe_text import terminal_safe
-from quellenlage.executor import WorkerDied, default_workers
+from quellenlage.executor import ENGINES, EngineMissing, WorkerDied, default_workers
 from quellenlage.ingest.outlets import OutletNamer, OutletSpecError
 from quellenlage.model import Article, IngestReport
 from quellenlage.settings import DEFAULT_SETTINGS, MB, Settings
@@ -39,8 +40,11 @@ from quellenlage.store import Filter, Page, QueryError, SearchHit, StoreError, S
 
 __all__ = [
     "DEFAULT_DB",
+    "ENGINES",
     "NER_MODES",
+    "BatchError",
     "DossierResult",
+    "EngineMissing",
     "Filter",
     "IngestReport",
     "Interrupted",
@@ -59,6 +63,7 @@ __all__ = [
 ]
 DB_VARIABLE = "QUELLENLAGE_DB"  # the default database of every command
 _EXPORT_PAGE = 500
+DEFAULT_SHARDS = "quellenlage-shards"
 
 
 def make_settings(
@@ -241,6 +246,46 @@ def stored_dossier(story_id: int, db: str | Path = DEFAULT_DB) -> DossierResult:
     the database is opened read-only)."""
     with Archive(db, read_only=True) as archive:
         return DossierResult(archive.dossier_document(story_id), IngestReport())
+
+
+def batch(
+    paths: Sequence[str],
+    db: str | Path = DEFAULT_DB,
+    *,
+    engine: str = "local",
+    address: str | None = None,
+    shards: str | Path = DEFAULT_SHARDS,
+    shard_size: int = 200,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_message: OnMessage | None = None,
+    on_progress: OnProgress | None = None,
+    debug: bool = False,
+    dossiers: bool = True,
+) -> IngestReport:
+    """``ingest`` as a batch over an engine (``local`` processes or a ``ray`` cluster at
+    ``address``), through resumable Parquet shards in ``shards`` (``quellenlage.batch``)."""
+    from quellenlage import batch as batching
+
+    executor = batching.make_executor(settings, engine, address)
+    interrupted = False
+    try:
+        with Archive(db, settings=settings, executor=executor) as archive:
+            return batching.run(
+                archive,
+                paths,
+                batching.Shards(Path(shards)),
+                executor,
+                shard_size=shard_size,
+                on_message=on_message,
+                on_progress=on_progress,
+                debug=debug,
+                dossiers=dossiers,
+            )
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
+    finally:
+        executor.close(interrupted=interrupted)
 
 
 def export_tables(

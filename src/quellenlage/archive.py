@@ -83,6 +83,10 @@ class NotFound(KeyError):
         return str(self.args[0]) if self.args else "not found"
 
 
+class BatchError(RuntimeError):
+    """A batch's shards folder that cannot be used for its inputs (``quellenlage.batch``)."""
+
+
 class Interrupted(KeyboardInterrupt):
     """An ingest stopped by Ctrl-C or SIGTERM: every batch before ``report`` ended is stored,
     the workers are ended, and running the same ingest again continues where it stopped."""
@@ -184,6 +188,41 @@ class Archive:
             raise Interrupted(report, interrupt) from None
         return report
 
+    def read(self, paths: Iterable[str], walk: Walk) -> Iterator[RawItem | Rejection | Notice]:
+        """What ``ingest`` reads from ``paths``, before cleaning and analysis: for a batch,
+        which runs those stages elsewhere (``quellenlage.batch``)."""
+        return self._read(paths, (), walk)
+
+    def add_analysed(
+        self,
+        items: Iterable[tuple[Article, TaskResult] | Rejection | Notice],
+        *,
+        on_message: OnMessage | None = None,
+        on_progress: OnProgress | None = None,
+    ) -> IngestReport:
+        """Store articles analysed elsewhere (a batch's workers) with their results, in
+        transactions of ``settings.batch_size`` as ``ingest`` does: a text already stored
+        only gains the new source, a failed analysis is one rejection, and the rejections
+        and notices among ``items`` are reported and recorded. Stories are not updated
+        (``update_stories``)."""
+        report = IngestReport()
+        batch = _Batch()
+        results: dict[str, TaskResult] = {}
+        for count, item in enumerate(items, start=1):
+            if isinstance(item, tuple):
+                article, result = item
+                self._add(batch, article, report)
+                results.setdefault(article.id, result)
+            else:
+                _record_message(item, report, batch.rejections, on_message)
+            if len(batch) >= self.settings.batch_size:
+                self._flush(batch, report, on_message, results)
+                results.clear()
+            if on_progress:
+                on_progress("store", count, None)
+        self._flush(batch, report, on_message, results)
+        return report
+
     def _stop_workers(self) -> None:
         if self._executor is not None and self._owns_executor:
             self._executor.close(interrupted=True)
@@ -223,10 +262,21 @@ class Archive:
         else:
             kept.sources.extend(article.sources)
 
-    def _flush(self, batch: _Batch, report: IngestReport, on_message: OnMessage | None) -> None:
+    def _flush(
+        self,
+        batch: _Batch,
+        report: IngestReport,
+        on_message: OnMessage | None,
+        analysed: Mapping[str, TaskResult] | None = None,
+    ) -> None:
+        """Store the batch with its analyses: ``analysed`` when they were computed elsewhere
+        (``add_analysed``), else what the store lacks, computed now."""
         if not batch:
             return
-        results = {r.article_id: r for r in self._analyse(list(batch.articles.values()))}
+        if analysed is None:
+            results = {r.article_id: r for r in self._analyse(list(batch.articles.values()))}
+        else:
+            results = {i: analysed[i] for i in batch.articles if i in analysed}
         for failed in [r for r in results.values() if r.error]:
             article = batch.articles.pop(failed.article_id)
             _forget(report, article.id)

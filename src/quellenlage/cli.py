@@ -309,6 +309,81 @@ def ingest(paths: tuple[str, ...], db: str, dossiers: bool, **options: Any) -> N
     sys.exit(report.exit_status)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option()
+@click.option(
+    "--engine",
+    type=click.Choice(api.ENGINES),
+    default="local",
+    show_default=True,
+    help="Where the per-article analysis runs: this machine's processes, or a Ray cluster.",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="A running Ray cluster: auto, or ray://HOST:PORT [default: start one of --workers CPUs].",
+)
+@click.option(
+    "--shards",
+    default=api.DEFAULT_SHARDS,
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of the input and analysis shards (run again to resume; on a cluster: shared).",
+)
+@click.option(
+    "--shard-size",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Items per shard: the unit of resuming and of one worker's call.",
+)
+@click.option(
+    "--dossiers/--no-dossiers",
+    default=True,
+    show_default=True,
+    help="Build the dossiers of changed stories at the end.",
+)
+@read_options
+@_guarded
+@_reading
+def batch(
+    paths: tuple[str, ...],
+    db: str,
+    engine: str,
+    address: str | None,
+    shards: str,
+    shard_size: int,
+    dossiers: bool,
+    **options: Any,
+) -> None:
+    """Ingest PATHS as a resumable batch: shards, analysis on an engine, load, stories.
+
+    Example: quellenlage batch crawl/ --engine ray --address auto --db postgresql://host/news
+    """
+    try:
+        report = _read(
+            api.batch,
+            paths,
+            db,
+            ReadOptions(**options),
+            engine=engine,
+            address=address,
+            shards=shards,
+            shard_size=shard_size,
+            dossiers=dossiers,
+        )
+    except (api.BatchError, api.EngineMissing) as error:
+        click.echo(api.terminal_safe(f"quellenlage: {error}"), err=True)
+        sys.exit(1)
+    click.echo(
+        f"{len(report.article_ids)} articles read: {report.added} added, "
+        f"{report.already_present} already present, {len(report.rejections)} rejected "
+        f"({api.terminal_safe(db)}; engine {engine})"
+    )
+    sys.exit(report.exit_status)
+
+
 def _emit(rows: Iterable[dict[str, Any]], fmt: str, table: Callable[[dict[str, Any]], str]) -> None:
     """Print ``rows`` as a table, a JSON array or JSON Lines (each as it comes); an empty
     result says so on stderr."""

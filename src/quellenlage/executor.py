@@ -2,7 +2,11 @@
 worker processes, each worker holding its own resources (models), loaded once.
 
 A task is a module-level function ``task(item, resources) -> result``; results come back in
-the order of the items. Ray implements the same interface elsewhere (a batch per actor).
+the order of the items. ``map_files`` runs a task over the rows of Parquet files (one row a
+dict), each file's results written to its own Parquet file under a temporary name and
+renamed when complete, so a file once there is finished (batches resume by skipping it).
+``RayExecutor`` implements the same interface on a Ray cluster (Ray Data ``map_batches``
+over actors that load their resources once).
 Workers are started with ``spawn``: a fresh interpreter inherits no locks, threads or open
 database handles of the parent, which ``fork`` would copy mid-state. Workers ignore SIGINT
 (Ctrl-C reaches the whole process group): the parent decides, and ``close(interrupted=True)``
@@ -13,13 +17,17 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import logging
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 from threadpoolctl import threadpool_limits
 
@@ -36,10 +44,27 @@ class WorkerDied(RuntimeError):
     """A worker process ended in the middle of its work (killed, out of memory, crashed)."""
 
 
+Row = dict[str, Any]
+RowTask = Callable[[Row, Any], Row]
+FileJob = tuple[str, str]  # (input Parquet file, output Parquet file)
+ENGINES = ("local", "ray")
+RAY_MISSING = "--engine ray needs Ray: pip install 'quellenlage[ray]'"
+
+
+class EngineMissing(RuntimeError):
+    """The chosen engine's package is not installed."""
+
+
 class Executor(Protocol[Res_co]):
     def map(self, task: Callable[[T, Res_co], R], items: Sequence[T]) -> list[R]: ...
 
     def close(self, interrupted: bool = False) -> None: ...
+
+
+class FileExecutor(Executor[Res_co], Protocol[Res_co]):
+    def map_files(
+        self, task: Callable[[Row, Res_co], Row], jobs: Sequence[FileJob], schema: pa.Schema
+    ) -> Iterator[str]: ...
 
 
 def default_workers() -> int:
@@ -63,6 +88,11 @@ class InProcess(Generic[Res]):
     def map(self, task: Callable[[T, Res], R], items: Sequence[T]) -> list[R]:
         with threadpool_limits(limits=1):  # see ``_one_thread_per_task``
             return [task(item, self.resources) for item in items]
+
+    def map_files(
+        self, task: Callable[[Row, Res], Row], jobs: Sequence[FileJob], schema: pa.Schema
+    ) -> Iterator[str]:
+        return _map_files(self.map, task, jobs, schema)
 
     def close(self, interrupted: bool = False) -> None:
         self._resources = None
@@ -100,6 +130,12 @@ class ProcessPool(Generic[Res]):
                 "run the same command again to continue"
             ) from error
 
+    def map_files(
+        self, task: Callable[[Row, Res], Row], jobs: Sequence[FileJob], schema: pa.Schema
+    ) -> Iterator[str]:
+        """Each file's rows spread over the workers, one file after another."""
+        return _map_files(self.map, task, jobs, schema)
+
     def close(self, interrupted: bool = False) -> None:
         """Wait for the workers to finish (or, ``interrupted``, end them now)."""
         if self._pool is not None:
@@ -113,8 +149,191 @@ class ProcessPool(Generic[Res]):
         self._local.close()
 
 
+class RayExecutor(Generic[Res]):
+    """The same interface on a Ray cluster: Ray Data ``map_batches`` with a callable class, as
+    many actors as the cluster has CPUs, each loading its resources once. In ``map_files`` a
+    file is one actor call (the actor reads the input file, runs the task on each row and
+    writes the output file), so only paths travel through the driver; on a cluster of several
+    machines the files must be on storage they all see.
+
+    ``address`` is a running cluster (``auto``, ``ray://HOST:PORT``); without it a local
+    cluster of ``cpus`` is started here and shut down by ``close``."""
+
+    def __init__(
+        self, make_resources: Callable[[], Res], address: str | None = None, cpus: int = 1
+    ) -> None:
+        ray = _import_ray()
+        self._make = make_resources
+        self._started = not ray.is_initialized()
+        if self._started:
+            options: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
+            if address:
+                ray.init(address=address, **options)
+            else:
+                ray.init(num_cpus=cpus, include_dashboard=False, **options)
+        _quiet_ray_data()
+        self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    def map(self, task: Callable[[T, Res], R], items: Sequence[T]) -> list[R]:
+        if not items:
+            return []
+        import cloudpickle
+
+        payloads = [{"index": i, "item": cloudpickle.dumps(item)} for i, item in enumerate(items)]
+        results = self._actors(payloads, _RayItems, (task, self._make), 8)
+        done = sorted(
+            (int(i), bytes(r))
+            for batch in results
+            for i, r in zip(batch["index"], batch["result"], strict=True)
+        )
+        return [cloudpickle.loads(result) for _, result in done]
+
+    def map_files(
+        self, task: Callable[[Row, Res], Row], jobs: Sequence[FileJob], schema: pa.Schema
+    ) -> Iterator[str]:
+        if not jobs:
+            return
+
+        files = [{"source": s, "target": t} for s, t in jobs]
+        for batch in self._actors(files, _RayFiles, (task, self._make, schema), 1):
+            yield from (str(target) for target in batch["target"])
+
+    def _actors(
+        self, rows: list[Row], worker: type, arguments: tuple[Any, ...], batch_size: int
+    ) -> Iterator[Any]:
+        """``rows`` through actors of ``worker``, ``batch_size`` rows per call (a block
+        each, so that every actor gets work)."""
+        import ray.data
+
+        blocks = -(-len(rows) // batch_size)
+        data = ray.data.from_items(rows, override_num_blocks=blocks)
+        mapped = data.map_batches(
+            worker,
+            fn_constructor_args=arguments,
+            batch_size=batch_size,
+            compute=ray.data.ActorPoolStrategy(size=min(self.workers, blocks)),
+            num_cpus=1,
+        )
+        try:
+            yield from mapped.iter_batches(batch_size=None, batch_format="numpy")
+        except ray.exceptions.RayError as error:
+            raise WorkerDied(f"a Ray worker failed: {_first_line(error)}") from error
+
+    def close(self, interrupted: bool = False) -> None:
+        if self._started:
+            import ray
+
+            ray.shutdown()
+            self._started = False
+
+
+class _RayItems:
+    """A Ray actor for ``map``: its own resources, loaded once."""
+
+    def __init__(self, task: Callable[[Any, Any], Any], make_resources: Callable[[], Any]):
+        _one_thread_per_task()
+        self.task = task
+        self.resources = make_resources()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        import cloudpickle
+
+        results = [
+            cloudpickle.dumps(self.task(cloudpickle.loads(i), self.resources))
+            for i in batch["item"]
+        ]
+        return {"index": list(batch["index"]), "result": results}
+
+
+class _RayFiles:
+    """A Ray actor for ``map_files``: one input file to one output file per call."""
+
+    def __init__(self, task: RowTask, make_resources: Callable[[], Any], schema: pa.Schema) -> None:
+        _one_thread_per_task()
+        self.task = task
+        self.schema = schema
+        self.resources = make_resources()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+        targets = []
+        for source, target in zip(batch["source"], batch["target"], strict=True):
+            rows = _read_rows(str(source))
+            write_parquet(
+                [self.task(row, self.resources) for row in rows], str(target), self.schema
+            )
+            targets.append(str(target))
+        return {"target": targets}
+
+
+def _import_ray() -> Any:
+    os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # a local cluster needs no token
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")  # Ray's C++ core logs on stderr
+    try:
+        import ray
+        import ray.data
+    except ImportError as error:
+        raise EngineMissing(RAY_MISSING) from error
+    return ray
+
+
+def _quiet_ray_data() -> None:
+    """No progress bars or plan lines from Ray Data: quellenlage shows its own progress."""
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _first_line(error: BaseException) -> str:
+    lines = [line for line in str(error).splitlines() if line.strip()]
+    return lines[-1].strip() if lines else type(error).__name__
+
+
+def _map_files(
+    map_items: Callable[[Callable[[Row, Any], Row], Sequence[Row]], list[Row]],
+    task: Callable[[Row, Any], Row],
+    jobs: Sequence[FileJob],
+    schema: pa.Schema,
+) -> Iterator[str]:
+    for source, target in jobs:
+        write_parquet(map_items(task, _read_rows(source)), target, schema)
+        yield target
+
+
+def _read_rows(path: str) -> list[Row]:
+    import pyarrow.parquet as pq
+
+    rows: list[Row] = pq.read_table(path).to_pylist()
+    return rows
+
+
+def write_parquet(rows: Sequence[Row], target: str | os.PathLike[str], schema: pa.Schema) -> None:
+    """``rows`` as a Parquet file at ``target``, complete or not at all (temporary name,
+    then rename)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    partial = f"{os.fspath(target)}.{os.getpid()}.partial"
+    pq.write_table(pa.Table.from_pylist(list(rows), schema=schema), partial)
+    os.replace(partial, target)
+
+
 def make_executor(make_resources: Callable[[], Res], workers: int) -> Executor[Res]:
     return ProcessPool(make_resources, workers) if workers > 1 else InProcess(make_resources)
+
+
+def make_file_executor(
+    make_resources: Callable[[], Res], engine: str, workers: int, address: str | None = None
+) -> FileExecutor[Res]:
+    """The executor of a batch: ``local`` (this machine's processes) or ``ray``."""
+    if engine == "ray":
+        return RayExecutor(make_resources, address, workers)
+    if workers > 1:
+        return ProcessPool(make_resources, workers)
+    return InProcess(make_resources)
 
 
 def _start(make_resources: Callable[[], Any], parent: int) -> None:
