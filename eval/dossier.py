@@ -13,7 +13,9 @@ Scoring rules:
 - a speaker is right when the last word of the gold speaker (any of the names the text gives
   for that speaker, e.g. "Juri Uschakow" or "Uschakow") is a word of the predicted speaker, or
   the last word of the predicted speaker is a word of the gold one (words compared in lower
-  case, a genitive "s" dropped): "Putins Berater Juri Uschakow" is right for "Uschakow".
+  case, a genitive "s" dropped, two spellings of one name alike when difflib's ratio is at
+  least 0.75, as "Dmitriev" / "Dmitrijew"): "Putins Berater Juri Uschakow" is right for
+  "Uschakow".
   Accuracy is over matched quotes of both kinds whose gold quote names a speaker.
 - grouping: pairs of quotes in different articles that belong to one utterance. A predicted
   pair (two evidence spans of one dossier quote) is right when both spans match gold quotes of
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import hashlib
 import itertools
 import json
@@ -57,6 +60,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 SETS = {"seeds+examples": "seeds_examples.jsonl", "dev": "dev.jsonl", "test": "test.jsonl"}
 HELD_OUT = "test"
 KINDS = ("direct", "indirect")
+SPELLINGS = 0.75  # difflib ratio of two spellings of one name ("Kowaltschuk" / "Kovalchuk")
 
 
 # --- sources: where each gold article's text comes from -------------------------------------
@@ -239,13 +243,17 @@ def _words(name: str) -> list[str]:
     return [w[:-1] if len(w) > 4 and w.endswith("s") else w for w in words]
 
 
+def _alike(word: str, words: Sequence[str]) -> bool:
+    return any(difflib.SequenceMatcher(None, word, w).ratio() >= SPELLINGS for w in words)
+
+
 def same_speaker(predicted: str | None, gold_names: Iterable[str]) -> bool:
     if not predicted:
         return False
     mine = _words(predicted)
     for name in gold_names:
         theirs = _words(name)
-        if mine and theirs and (theirs[-1] in mine or mine[-1] in theirs):
+        if mine and theirs and (_alike(theirs[-1], mine) or _alike(mine[-1], theirs)):
             return True
     return False
 

@@ -35,6 +35,8 @@ _EPITHET_ARTICLES: dict[str, tuple[str, ...]] = {
     "die": ("in", "e"),
 }
 _INFIX_ZU = re.compile(r"^(?:ab|an|auf|aus|ein|fern|fest|her|hin|mit|nach|vor|weg|zurück)zu\w+en$")
+_PERSON_ENDINGS = ("er", "in", "or", "ent", "chef", "e", "ist", "ant", "eur", "är", "än", "at")
+_COMMON_ZIPF = 5.0  # "Merkel" 4.8, "Putin" 4.4; "Woche" 5.5, "Mann" 5.9
 _ON_DAY = "am"  # "sagte am Dienstag X": a time between the verb and the speaker
 _ACCORDINGLY = "demnach"  # "Der Mann lag demnach im Wald": what the source just named says
 _AGE = re.compile(r"\d+-[jJ]ährige[nr]?")
@@ -190,6 +192,14 @@ def _attribute(text: str, sentence: Sentence, speech: SpeechData, memory: _Memor
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
 
 
+def _rare(word: str) -> bool:
+    """Not one of the language's most common words ("Vater", "Mann"), as a surname is:
+    decided by word frequency (wordfreq, imported on first use)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "de") < _COMMON_ZIPF
+
+
 def _last_full_name(words: Phrase, speech: SpeechData) -> Speaker | None:
     """The last name of two or more capitalised words outside quotation marks that no
     article owns ("fest: Quentin Tarantino", not "des Weißen Hauses"): a person to refer
@@ -206,7 +216,7 @@ def _last_full_name(words: Phrase, speech: SpeechData) -> Speaker | None:
         opener = words[i - len(run) - 1][0].lower() if run else ""
         if opener in speech.phrase_stops:
             run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
-        named = len(run) >= 2 and opener not in speech.determiners
+        named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0])
         if named and not is_role(run[-1][0], speech):
             found = Speaker(" ".join(w for w, _, _ in run), run[0][1], run[-1][2])
         run = []
@@ -581,6 +591,8 @@ def _vorfeld(words: Phrase, i: int, speech: SpeechData) -> Phrase:
     between = words[start:i]
     if any(w in _PUNCTUATION or w.lower() in speech.verbs for w, _, _ in between):
         return []
+    if any(w.lower() in speech.subordinators for w, _, _ in between[1:]):
+        return []  # the verb ends a subordinate clause: its subject follows the opener
     phrase = _phrase(words, start, speech, forward=True)
     return phrase if phrase and phrase[0][1] == words[start][1] else []
 
@@ -598,6 +610,13 @@ def _clause_subject(words: Phrase, i: int, speech: SpeechData, memory: _Memory) 
     """The subject right after a relative pronoun or a subordinating word of a verb-final
     clause, or, for "der"/"die" as the subject itself, the phrase it refers back to."""
     start = _clause_start(words, i)
+    inner = [  # a capitalised "Wie" inside the clause: two sentences glued together
+        j
+        for j in range(start + 1, i - 1)
+        if words[j][0][:1].isupper() and words[j][0].lower() in speech.subordinators
+    ]
+    if inner:
+        start = inner[-1]  # "Gesuchter Mann lag im Wald Wie ein Sprecher sagte, …": glued text
     if start >= i - 1:
         return None
     opener = words[start][0].lower()
@@ -887,8 +906,11 @@ def _resolve(
     if len(name) == 1 and memory.only_opens(name[0]) and not is_role(name[0][0], speech):
         return None
     if name:
-        speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
         position = len(phrase) - len(name)
+        if position and _is_body(phrase[position - 1][0], speech):
+            name = phrase[position - 1 : position] + name  # "die Autobahnpolizei Köln"
+            position -= 1
+        speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
         if position and lowered[position - 1] in speech.determiners:
             if memory.person is not None and _is_epithet(phrase, speech):
                 return memory.person  # "schreibt der US-Regisseur": the person named before
@@ -912,6 +934,12 @@ def _resolve(
     if subject and _has_noun(phrase, speech):
         return whole
     return None
+
+
+def _is_body(word: str, speech: SpeechData) -> bool:
+    """A role word for an organisation ("Polizei", "Ministerium"), not for a person
+    ("Bürgermeister", "Sprecherin"): with the name after it, it is the speaker's name."""
+    return is_role(word, speech) and not word.lower().endswith(_PERSON_ENDINGS)
 
 
 def _is_epithet(phrase: Phrase, speech: SpeechData) -> bool:
