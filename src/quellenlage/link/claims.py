@@ -54,7 +54,8 @@ NEIGHBOURS = 24  # nearest statements compared with each statement
 SAME_FIGURE_PARTNERS = 16  # earlier statements with the same figure compared with each one
 CONTRADICTIONS_PER_CLAIM = 3
 SIDES_TRIED = 3  # members of each of two claims tested against each other (squared: pairs)
-EXACT_SEARCH_BELOW = 2048  # statements: below this the neighbour search is exact
+EXACT_SEARCH_BELOW = 4096  # statements: below this the neighbour search is exact
+_BLOCK = 1024  # rows of inner products computed at once (4 MB per 1,000 statements)
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CLAUSE_BREAK = re.compile(r"[,;:–—()]| - ")
@@ -80,6 +81,8 @@ class _Statement(SentenceRef):
     tokens: tuple[str, ...]  # words and punctuation, as written
     runs: tuple[frozenset[str], ...]  # content stems between two punctuation tokens
     words: frozenset[str]  # lower-case words
+    names: frozenset[str]  # name keys of its places, people and organisations
+    predicates: frozenset[str]  # stems of its predicates (see ``_predicate_stems``)
     index: int  # position among all statements
     vector: np.ndarray  # the sentence's stored embedding
 
@@ -155,6 +158,8 @@ def _statements(
                     tokens,
                     _token_clauses(tokens, language),
                     frozenset(t.lower() for t in tokens if t[0].isalnum()),
+                    frozenset().union(*(c.names for c in clauses)),
+                    frozenset().union(*(c.predicates for c in clauses)),
                     len(found),
                     analysis.sentence_vectors[position],
                 )
@@ -227,11 +232,20 @@ def _partners(statements: list[_Statement]) -> list[list[int]]:
 
 
 def _nearest(vectors: np.ndarray) -> list[list[int]]:
+    """The ``NEIGHBOURS`` nearest rows of each row (itself included): exact by blocks of
+    inner products below ``EXACT_SEARCH_BELOW`` rows, else an approximate usearch index."""
     count = len(vectors)
     wanted = min(NEIGHBOURS + 1, count)
+    if count < EXACT_SEARCH_BELOW:
+        rows: list[list[int]] = []
+        for first in range(0, count, _BLOCK):
+            scores = vectors[first : first + _BLOCK] @ vectors.T
+            best = np.argpartition(-scores, wanted - 1, axis=1)[:, :wanted]
+            rows.extend([int(k) for k in row] for row in best)
+        return rows
     index = Index(ndim=vectors.shape[1], metric="ip", dtype="f32")
     index.add(np.arange(count), vectors)
-    found = index.search(vectors, wanted, exact=count < EXACT_SEARCH_BELOW)
+    found = index.search(vectors, wanted)
     if isinstance(found, BatchMatches):
         return [[int(k) for k in found.keys[r][: found.counts[r]]] for r in range(count)]
     return [[int(k) for k in np.atleast_1d(found.keys)]]
@@ -282,11 +296,7 @@ def _same_claim(a: _Statement, b: _Statement, score: float) -> bool:
 
 def _shared_predicate(a: _Statement, b: _Statement) -> bool:
     """A lower-case content word in common (in German a verb, participle or adjective)."""
-    return bool(_predicates(a) & _predicates(b))
-
-
-def _predicates(statement: _Statement) -> frozenset[str]:
-    return frozenset().union(*(c.predicates for c in statement.clauses))
+    return bool(a.predicates & b.predicates)
 
 
 def _same_figure(a: _Statement, b: _Statement, shared_predicate: bool) -> bool:
@@ -318,7 +328,7 @@ def _same_thing(a: _Clause, b: _Clause) -> bool:
 
 
 def _different_names(a: _Statement, b: _Statement) -> bool:
-    names_a, names_b = _names(a), _names(b)
+    names_a, names_b = a.names, b.names
     return bool(names_a and names_b and not names_a & names_b)
 
 
@@ -487,7 +497,7 @@ def _cross_dispute(
 
 
 def _shared_words(a: _Statement, b: _Statement) -> bool:
-    names = {w[:6] for n in _names(a) | _names(b) for w in n.split()}
+    names = {w[:6] for n in a.names | b.names for w in n.split()}
     stems_a = frozenset().union(*(c.stems for c in a.clauses))
     stems_b = frozenset().union(*(c.stems for c in b.clauses))
     return bool((stems_a & stems_b) - names)
@@ -512,12 +522,8 @@ def _disputes_something(statement: _Statement, language: LanguageData) -> bool:
     return bool(statement.words & language.dispute_markers)
 
 
-def _names(statement: _Statement) -> frozenset[str]:
-    return frozenset().union(*(c.names for c in statement.clauses))
-
-
 def _shared_names(a: _Statement, b: _Statement) -> bool:
-    return bool(_names(a) & _names(b))
+    return bool(a.names & b.names)
 
 
 def _polarity_flip(

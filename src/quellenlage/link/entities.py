@@ -23,6 +23,7 @@ import difflib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from quellenlage.analyse.quotes import is_role, role_key
@@ -233,13 +234,17 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return first_a.startswith(first_b) or first_b.startswith(first_a) or _similar(first_a, first_b)
 
 
+@lru_cache(maxsize=1 << 16)  # a story compares the same few surnames again and again
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
-    if abs(len(a) - len(b)) > 3:
+    if abs(len(a) - len(b)) > 3 or min(len(a), len(b)) < 5:
         return False
-    return (
-        min(len(a), len(b)) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_SURNAMES
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (  # the cheap upper bounds first
+        matcher.real_quick_ratio() >= SIMILAR_SURNAMES
+        and matcher.quick_ratio() >= SIMILAR_SURNAMES
+        and matcher.ratio() >= SIMILAR_SURNAMES
     )
 
 
