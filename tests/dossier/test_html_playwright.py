@@ -9,44 +9,23 @@ self-contained: it makes no request besides its own file and runs no script.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 import quellenlage
 from quellenlage.web.export import to_html
 from quellenlage.web.present import named_source
 from tests.conftest import EXAMPLES
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HIGHLIGHTED = """() => {
   const id = location.hash.slice(1);
   const runs = Array.from(document.getElementsByClassName(id));
   const marked = runs.filter(r => getComputedStyle(r).backgroundColor !== 'rgba(0, 0, 0, 0)');
   return [runs.map(r => r.textContent).join(''), marked.length === runs.length && runs.length > 0];
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.fail("chromium missing: `make test` installs it (make browser)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,24 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from quellenlage import Archive
 from quellenlage.settings import Settings
 from tests import pg
 from tests.conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TOKEN = "test-token-4f1c"
 UPLOAD_MB = "1"
 SCREENSHOTS = ROOT / "out" / "screenshots"
@@ -133,16 +121,6 @@ def any_server(request: pytest.FixtureRequest) -> Server:
     """The app on each backend: a test taking it runs on SQLite and on PostgreSQL."""
     found: Server = request.getfixturevalue("server" if request.param == "sqlite" else "pg_server")
     return found
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.fail("chromium missing: `make test` installs it (make browser)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def screenshot(page: Any, name: str) -> None:
