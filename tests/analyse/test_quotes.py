@@ -421,3 +421,33 @@ def test_comma_after_an_inserted_relative_clause_is_no_attribution(german: Langu
         "Der 51-Jährige, der den Verein im Mai gerettet hatte, erklärte am Montag seinen Rücktritt."
     )
     assert quotes(text, german) == []
+
+
+def test_first_person_sentence_before_unmarked_speech_is_the_speakers(
+    german: LanguageData,
+) -> None:
+    text = "Ein Museum bauen wir nicht. Wir wollen einen Treffpunkt, erklärte Planerin Uta Kern."
+    assert quotes(text, german) == [
+        ("direct", "Ein Museum bauen wir nicht", "Planerin Uta Kern"),
+        ("direct", "Wir wollen einen Treffpunkt", "Planerin Uta Kern"),
+    ]
+
+
+def test_first_person_after_reported_speech_continues_it(german: LanguageData) -> None:
+    text = (
+        "Die Einigung sei nah, sagte Betriebsrätin Lena Voss. "
+        "Ich hoffe auf einen Abschluss bis Freitag."
+    )
+    assert quotes(text, german)[1] == (
+        "direct",
+        "Ich hoffe auf einen Abschluss bis Freitag",
+        "Betriebsrätin Lena Voss",
+    )
+
+
+def test_first_person_after_a_laut_source_is_not_that_sources(german: LanguageData) -> None:
+    text = (
+        "Der Trainer Jan Ulm gilt laut Berichten als Favorit. "
+        "Vertrauen ist in unserer Lage das Wichtigste."
+    )
+    assert [speaker for _, _, speaker in quotes(text, german)] == ["Berichten"]

@@ -156,6 +156,7 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
             found = _pointed_back(article, lines, index, speech, quotes)
         quotes.extend(found)
         _advance(passage, found, line, article.text)
+    _led_in(article, lines, quotes, speech)
     quotes.extend(_embedded_posts(article))
     return sorted(quotes, key=lambda q: q.start)
 
@@ -257,7 +258,8 @@ def _line_quotes(
         index > 0 and "\n" not in text[lines[index - 1].sentence.end : line.sentence.start]
     )
     continuing = passage.speaker if passage.quiet == 0 and same_paragraph else None
-    if continuing and passage.unmarked and _continues_unmarked(line, speech):
+    own_words = continuing and _continues_unmarked(line, speech)
+    if own_words and (passage.unmarked or _spoken_before(lines[index - 1], line, speech)):
         return [_quote(line.sentence.start, _without_period_of(text, line), "direct", continuing)]
     found: list[Quote] = []
     unmarked = _unmarked_after_colon(article, line, speech)
@@ -392,6 +394,40 @@ def _unmarked_after_colon(article: Article, line: _Line, speech: SpeechData) -> 
     after = range(colon + 1, len(line.words))
     reported = any(_is_konjunktiv_i(line.words, i, speech) for i in after)
     return _quote(first[1], end, "indirect" if reported else "direct", line.colon)
+
+
+def _spoken_before(before: _Line, line: _Line, speech: SpeechData) -> bool:
+    """After reported speech of a speaker (not a source named by "laut X"), a sentence in
+    the indicative and the first person is the speaker's own ("Ich hoffe auf eine Lösung.")."""
+    lowered = [w.lower() for w, _, _ in before.words]
+    outside = [i for i in range(len(lowered)) if i not in _inside_quotes(before.words)]
+    konjunktiv = any(_is_konjunktiv_i(line.words, i, speech) for i in range(len(line.words)))
+    return not konjunktiv and not _attributed_by_phrase(lowered, outside, speech)
+
+
+def _led_in(article: Article, lines: list[_Line], quotes: list[Quote], speech: SpeechData) -> None:
+    """ "Big Brother machen wir nicht. Es geht um Inhalte, erklärte X.": sentences in the
+    speaker's first person right before his unmarked direct speech are his words too."""
+    text = article.text
+    starts = {q.start: q for q in quotes if q.kind == "direct" and q.speaker}
+    for index, line in enumerate(lines):
+        quote = starts.get(line.sentence.start)
+        if quote is None or text[quote.start - 1 : quote.start] in _QUOTE_MARKS:
+            continue
+        for before in reversed(lines[max(0, index - 2) : index]):
+            taken = any(
+                q.start < before.sentence.end and before.sentence.start < q.end for q in quotes
+            )
+            apart = "\n" in text[before.sentence.end : line.sentence.start]
+            if taken or apart or not _continues_unmarked(before, speech):
+                break
+            end = _without_period_of(text, before)
+            quotes.append(Quote(before.sentence.start, end, "direct", *_speaker_of(quote)))
+            line = before
+
+
+def _speaker_of(quote: Quote) -> tuple[str | None, int | None, int | None]:
+    return quote.speaker, quote.speaker_start, quote.speaker_end
 
 
 def _continues_unmarked(line: _Line, speech: SpeechData) -> bool:
