@@ -32,6 +32,7 @@ class _Event:
     text: str
     inferred: bool
     evidence: list[Span] = field(default_factory=list)
+    cited: set[Span] = field(default_factory=set)  # the evidence, for a quick lookup
 
     def to_json(self) -> dict[str, object]:
         record: dict[str, object] = {
@@ -86,20 +87,31 @@ def build_timeline(
 
 
 def _merge(candidates: list[_Event]) -> list[_Event]:
-    """One event per date and statement: near-identical sentences of the same date merge."""
+    """One event per date and statement: near-identical sentences of the same date merge.
+    Each sentence is compared only with the events kept for its own date and time, so the
+    cost follows the number of distinct events per date, not the square of the story."""
     if not candidates:
         return []
     vectors = vector_matrix([c.text for c in candidates])
-    similarity = np.asarray((vectors @ vectors.T).todense())
-    merged: list[tuple[int, _Event]] = []
+    kept: dict[tuple[str, str | None], list[tuple[int, _Event]]] = {}
     for index, event in enumerate(candidates):
-        for first, kept in merged:
-            same = kept.date == event.date and kept.time == event.time
-            if same and similarity[first, index] >= SAME_EVENT:
-                if event.evidence[0] not in kept.evidence:
-                    kept.evidence.extend(event.evidence)
-                kept.inferred = kept.inferred and event.inferred
-                break
-        else:
-            merged.append((index, event))
-    return sorted((e for _, e in merged), key=lambda e: (e.date, e.time or ""))
+        same_date = kept.setdefault((event.date, event.time), [])
+        if same_date:
+            firsts = vectors[[first for first, _ in same_date]]
+            scores = np.asarray((firsts @ vectors[index].T).todense()).ravel()
+            best = int(np.argmax(scores))
+            if scores[best] >= SAME_EVENT:
+                _absorb(same_date[best][1], event)
+                continue
+        same_date.append((index, event))
+    events = [e for group in kept.values() for _, e in group]
+    return sorted(events, key=lambda e: (e.date, e.time or ""))
+
+
+def _absorb(kept: _Event, event: _Event) -> None:
+    if not kept.cited:
+        kept.cited.update(kept.evidence)
+    if event.evidence[0] not in kept.cited:
+        kept.evidence.extend(event.evidence)
+        kept.cited.update(event.evidence)
+    kept.inferred = kept.inferred and event.inferred
