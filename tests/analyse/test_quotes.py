@@ -451,3 +451,26 @@ def test_first_person_after_a_laut_source_is_not_that_sources(german: LanguageDa
         "Vertrauen ist in unserer Lage das Wichtigste."
     )
     assert [speaker for _, _, speaker in quotes(text, german)] == ["Berichten"]
+
+
+def test_epithet_after_unmarked_speech_is_the_person_not_a_noun_before(
+    german: LanguageData,
+) -> None:
+    text = (
+        "Den Posten übernimmt nun Henri Lavall. "
+        "Ich bin Trainer der zweiten Mannschaft, und das ist gut so, sagte der Franzose."
+    )
+    [(_, _, speaker)] = quotes(text, german)
+    assert speaker == "Henri Lavall"
+
+
+def test_a_recipient_opening_the_sentence_is_not_the_speaker(german: LanguageData) -> None:
+    text = "Dem Sender Nordwelle sagte Forscherin Ida Reim: „Das Wasser ist nicht sicher.“"
+    assert quotes(text, german) == [
+        ("direct", "Das Wasser ist nicht sicher.", "Forscherin Ida Reim")
+    ]
+
+
+def test_age_in_parentheses_does_not_hide_the_subject(german: LanguageData) -> None:
+    text = "Präsident Uwe Hall (67) hatte den Plan als „Meilenstein für die Stadt“ bezeichnet."
+    assert quotes(text, german) == [("direct", "Meilenstein für die Stadt", "Uwe Hall")]

@@ -545,6 +545,9 @@ def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory)
     """ "„…“, sagte der Dichter": the phrase after the verb; but after an inserted clause
     ("Der Statiker X, der …, nannte den Zustand …") the subject stands before it."""
     after = _phrase(words, i + 1, speech, forward=True)
+    roles = any(is_role(w, speech) for w, _, _ in after)
+    if memory.person is not None and not roles and _is_epithet(after, speech):
+        return memory.person  # ", sagte der Franzose": the person named before
     if after and after[0][0].lower() in speech.determiners and not _is_named(after, speech):
         speaker = _verb_speaker(words, i, speech, memory)
         if speaker is not None:
@@ -597,7 +600,8 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
     ("den Putin … bezeichnet hatte", "wie der Kreml mitteilte"), else the subject before the
     verb, past a relative clause or an apposition ("Der Statiker X, der …, nannte …")."""
     vorfeld = _vorfeld(words, i, speech)
-    if vorfeld and _is_named(vorfeld, speech):
+    recipient = bool(vorfeld) and vorfeld[0][0].lower() in speech.object_determiners
+    if vorfeld and _is_named(vorfeld, speech) and not recipient:  # not "Dem Magazin X sagte"
         return _resolve(vorfeld, speech, memory, subject=True)  # "Die Opposition warf der …"
     after = _phrase(words, i + 1, speech, forward=True)
     first = after[0][0] if after else ""
@@ -624,13 +628,26 @@ def _vorfeld(words: Phrase, i: int, speech: SpeechData) -> Phrase:
     opener = words[start][0].lower() if start < i else ""
     if not opener or (start > 0 and opener in speech.relative_pronouns | speech.subordinators):
         return []
-    between = words[start:i]
+    between = _outside_parentheses(words[start:i])  # "Uli Hoeneß (67) hatte …"
     if any(w in _PUNCTUATION or w.lower() in speech.verbs for w, _, _ in between):
         return []
-    if any(w.lower() in speech.subordinators for w, _, _ in between[1:]):
-        return []  # the verb ends a subordinate clause: its subject follows the opener
+    if any(w[:1].isupper() and w.lower() in speech.subordinators for w, _, _ in between[1:]):
+        return []  # "… lag im Wald Wie ein Sprecher sagte": glued sentences, not the subject
     phrase = _phrase(words, start, speech, forward=True)
     return phrase if phrase and phrase[0][1] == words[start][1] else []
+
+
+def _outside_parentheses(words: Phrase) -> Phrase:
+    kept: Phrase = []
+    depth = 0
+    for word in words:
+        if word[0] == "(":
+            depth += 1
+        elif word[0] == ")":
+            depth = max(depth - 1, 0)
+        elif not depth:
+            kept.append(word)
+    return kept
 
 
 def _clause_start(words: Phrase, i: int) -> int:

@@ -137,7 +137,8 @@ TITLE_NOUNS = frozenset(
     """buch roman oper zeitung film titel motto stück lied album serie sendung magazin
     zeitschrift blatt initiative programm operation projekt kampagne gesetz plan liste
     aktion kolumne artikel essay schrift werk gedicht drama ausstellung festival show podcast
-    slogan parole verein bündnis strategie konzept bericht studie""".split()
+    slogan parole verein bündnis strategie konzept bericht studie grundsatz prinzip devise
+    illustrierte illustrierten""".split()
 )
 
 # Adverbs between the verb and the speaker ("sagte dagegen Uschakow"): skipped.
