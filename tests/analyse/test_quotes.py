@@ -474,3 +474,18 @@ def test_a_recipient_opening_the_sentence_is_not_the_speaker(german: LanguageDat
 def test_age_in_parentheses_does_not_hide_the_subject(german: LanguageData) -> None:
     text = "Präsident Uwe Hall (67) hatte den Plan als „Meilenstein für die Stadt“ bezeichnet."
     assert quotes(text, german) == [("direct", "Meilenstein für die Stadt", "Uwe Hall")]
+
+
+def test_subordinate_clause_inside_unmarked_speech_before_the_attribution(
+    german: LanguageData,
+) -> None:
+    text = "Es wirkt nicht gut, wenn die Stadt spart, sagt die in Lübeck tätige Juristin Eva Morn."
+    assert quotes(text, german) == [
+        ("direct", "Es wirkt nicht gut, wenn die Stadt spart", "Juristin Eva Morn")
+    ]
+
+
+def test_second_clause_with_an_article_before_the_attribution(german: LanguageData) -> None:
+    text = "Die Kammer prüft den Fall nicht, die Akten aber bleiben offen, schreibt die Behörde."
+    [(kind, quote, speaker)] = quotes(text, german)
+    assert kind == "direct" and quote.endswith("bleiben offen") and speaker == "die Behörde"

@@ -37,6 +37,7 @@ _EPITHET_ARTICLES: dict[str, tuple[str, ...]] = {
 _INFIX_ZU = re.compile(r"^(?:ab|an|auf|aus|ein|fern|fest|her|hin|mit|nach|vor|weg|zurück)zu\w+en$")
 _PERSON_ENDINGS = ("er", "in", "or", "ent", "chef", "e", "ist", "ant", "eur", "är", "än", "at")
 _COMMON_ZIPF = 5.0  # "Merkel" 4.8, "Putin" 4.4; "Woche" 5.5, "Mann" 5.9
+_ATTRIBUTE_ENDINGS = ("e", "en")  # "die in Klagenfurt tätige …", "der seit Jahren amtierende …"
 _ON_DAY = "am"  # "sagte am Dienstag X": a time between the verb and the speaker
 _ACCORDINGLY = "demnach"  # "Der Mann lag demnach im Wald": what the source just named says
 _AGE = re.compile(r"\d+-[jJ]ährige[nr]?")
@@ -803,6 +804,12 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
         if forward and _quoted_name_mark(words, index, phrase, speech):
             index += 1  # "die «Küstenpost»", "der „Saarbrücker Zeitung“": a name in marks
             continue
+        if forward and lower in speech.phrase_stops:
+            skipped = _extended_attribute(words, index, phrase, speech)
+            if skipped:
+                phrase.extend(words[index:skipped])
+                index = skipped
+                continue
         if word in _PUNCTUATION or lower in speech.phrase_stops or word in _QUOTE_MARKS:
             break
         if lower in speech.verbs or (not forward and lower in speech.skipped_adverbs):
@@ -836,6 +843,20 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
         if _name(apposition, speech):
             return apposition
     return phrase
+
+
+def _extended_attribute(words: Phrase, index: int, phrase: Phrase, speech: SpeechData) -> int:
+    """ "die in Klagenfurt tätige Politologin X": after a bare article, a preposition opens an
+    attribute that ends in an adjective before the noun; the index after the adjective, or 0."""
+    if len(phrase) != 1 or phrase[0][0].lower() not in speech.determiners:
+        return 0
+    for j in range(index + 1, min(index + 5, len(words) - 1)):
+        word = words[j][0]
+        if word in _PUNCTUATION or word in _QUOTE_MARKS:
+            return 0
+        if word[:1].islower() and word.endswith(_ATTRIBUTE_ENDINGS):
+            return j + 1 if words[j + 1][0][:1].isupper() else 0
+    return 0
 
 
 def _time_phrase(words: Phrase, index: int) -> bool:
@@ -1085,7 +1106,7 @@ def _closing_verbs(
     for i in outside:
         if i > 1 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}:
             opener = _clause_start(words, i - 2)
-            if opener > 0 and lowered[opener] in speech.relative_pronouns | speech.subordinators:
+            if opener > 0 and _relative_clause(lowered, opener, speech):
                 continue
             found.append(i)
     return found
