@@ -8,7 +8,8 @@
 5. a stream of small JSON Lines articles at 100,000 and at 1,000,000 (``--stream N``):
    real headlines with their real dates and outlets as titles, a sentence of a real article
    as body, so the stories look like a news stream's; peak RSS must stay flat
-   (1M ≤ 1.3 × 100k, ≤ 1.5 GB).
+   (1M ≤ 1.3 × 100k, ≤ 1.5 GB). Dossiers are left to be built when first read
+   (``--no-dossiers``): a stream of unrelated items makes one story each.
 Each run prints wall time, articles/s, the command's peak RSS and its exit status.
 
     make stress                                   (1-4 and the 100,000 stream)
@@ -73,23 +74,19 @@ def run_ingest(label: str, path: Path, db: Path, *options: str) -> None:
 
 
 def stream_items(count: int) -> Iterator[dict[str, str]]:
-    """``count`` small articles: headline i (title, day, outlet, URL) over body sentence j,
-    taken round-robin so that every (i, j) pair, and so every text, is new."""
+    """``count`` small articles, each text new (an article is known by its text): headline
+    n as title, day, outlet and URL, over two real body sentences, pair n of all pairs."""
     with gzip.open(DATA / "de_headlines.csv.gz", "rt", encoding="utf-8", newline="") as stream:
         headlines = [row for row in csv.DictReader(stream) if row["title"] and row["date"]]
-    bodies = [
-        sentence
-        for article in german_articles()
-        for sentence in _SENTENCE.split(article["text"])
-        if 8 <= len(sentence.split()) <= 40
-    ]
-    pairs = itertools.product(range(len(bodies)), range(len(headlines)))
-    for number, (j, i) in enumerate(itertools.islice(pairs, count)):
-        headline = headlines[(i * 7919 + j) % len(headlines)]
+    sentences = (s for article in german_articles() for s in _SENTENCE.split(article["text"]))
+    bodies = list(dict.fromkeys(s for s in sentences if 8 <= len(s.split()) <= 40))
+    for number in range(count):
+        first, shift = number % len(bodies), number // len(bodies) + 1
+        headline = headlines[number * 7919 % len(headlines)]
         yield {
             "id": f"stream-{number}",
             "title": headline["title"],
-            "text": bodies[(j + i) % len(bodies)],
+            "text": f"{bodies[first]} {bodies[(first + shift) % len(bodies)]}",
             "published": headline["date"],
             "outlet": headline["outlet"],
             "url": f"{headline['url']}#{number}",
@@ -101,7 +98,8 @@ def run_stream(count: int, scratch: Path) -> None:
     with open(path, "w", encoding="utf-8") as stream:
         for item in stream_items(count):
             stream.write(json.dumps(item, ensure_ascii=False) + "\n")
-    run_ingest(f"{count:,} small articles", path, scratch / f"stream-{count}.db", "--ner", "fast")
+    db = scratch / f"stream-{count}.db"
+    run_ingest(f"{count:,} small articles", path, db, "--ner", "fast", "--no-dossiers")
     path.unlink()
 
 
