@@ -489,3 +489,14 @@ def test_second_clause_with_an_article_before_the_attribution(german: LanguageDa
     text = "Die Kammer prüft den Fall nicht, die Akten aber bleiben offen, schreibt die Behörde."
     [(kind, quote, speaker)] = quotes(text, german)
     assert kind == "direct" and quote.endswith("bleiben offen") and speaker == "die Behörde"
+
+
+def test_a_name_opening_the_sentence_is_the_person_for_a_later_epithet(
+    german: LanguageData,
+) -> None:
+    text = (
+        "Der Verein liegt hinter Hansa Nordstadt. "
+        "Piet Ahlers, der als Nachfolger gehandelt wird, wies das zurück. "
+        "Ich trainiere die Jugend, und das bleibt so, sagte der Niederländer."
+    )
+    assert quotes(text, german)[-1][2] == "Piet Ahlers"

@@ -212,10 +212,11 @@ def _last_full_name(words: Phrase, speech: SpeechData) -> Speaker | None:
     run: Phrase = []
     for i, word in enumerate([*words, ("", 0, 0)]):
         lower = word[0].lower()
-        if i not in inside and word[0][:1].isupper() and lower not in closed and i > 0:
-            run.append(word)
+        if i not in inside and word[0][:1].isupper() and lower not in closed:
+            run.append(word)  # also at the start: "Zinedine Zidane, der …, wies … zurück"
             continue
-        opener = words[i - len(run) - 1][0].lower() if run else ""
+        first = i - len(run)
+        opener = words[first - 1][0].lower() if run and first > 0 else ""
         if opener in speech.phrase_stops:
             run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
         named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0])
