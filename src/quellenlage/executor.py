@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -207,13 +208,16 @@ class RayExecutor(Generic[Res]):
 
         blocks = -(-len(rows) // batch_size)
         data = ray.data.from_items(rows, override_num_blocks=blocks)
-        mapped = data.map_batches(
-            worker,
-            fn_constructor_args=arguments,
-            batch_size=batch_size,
-            compute=ray.data.ActorPoolStrategy(size=min(self.workers, blocks)),
-            num_cpus=1,
-        )
+        with warnings.catch_warnings():  # max_restarts has no named parameter (yet)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            mapped = data.map_batches(
+                worker,
+                fn_constructor_args=arguments,
+                batch_size=batch_size,
+                compute=ray.data.ActorPoolStrategy(size=min(self.workers, blocks)),
+                num_cpus=1,
+                max_restarts=0,  # a lost actor ends the run: run again, finished shards stay
+            )
         try:
             yield from mapped.iter_batches(batch_size=None, batch_format="numpy")
         except ray.exceptions.RayError as error:
@@ -267,7 +271,6 @@ class _RayFiles:
 
 def _import_ray() -> Any:
     os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # a local cluster needs no token
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")  # Ray's C++ core logs on stderr
     try:
         import ray
         import ray.data
