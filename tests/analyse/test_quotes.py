@@ -500,3 +500,8 @@ def test_a_name_opening_the_sentence_is_the_person_for_a_later_epithet(
         "Ich trainiere die Jugend, und das bleibt so, sagte der Niederländer."
     )
     assert quotes(text, german)[-1][2] == "Piet Ahlers"
+
+
+def test_title_after_a_preposition_without_a_speaker(german: LanguageData) -> None:
+    text = "Der Schauspieler war 1962 in „Der Leuchtturm am Kap“ erstmals zu sehen."
+    assert quotes(text, german) == []

@@ -478,7 +478,7 @@ def _is_title(
         return True  # "sagte dem „Inselboten“", "der „Saarbrücker Zeitung“": who is told
     if lower in speech.determiners and all(t[:1].isupper() for t in lettered):
         return True  # "berichtet die «Küstenpost»": speech never opens after an article
-    return not attributed and lower in speech.determiners
+    return not attributed and lower in speech.determiners | speech.phrase_stops  # "in „…“"
 
 
 def _word_before(words: Phrase, start: int) -> str:
