@@ -505,3 +505,22 @@ def test_a_name_opening_the_sentence_is_the_person_for_a_later_epithet(
 def test_title_after_a_preposition_without_a_speaker(german: LanguageData) -> None:
     text = "Der Schauspieler war 1962 in „Der Leuchtturm am Kap“ erstmals zu sehen."
     assert quotes(text, german) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ein Neubau wäre günstiger, heißt es aus dem Straßenbauamt.", "Straßenbauamt"),
+        (
+            "Die Lage sei unter Kontrolle, hieß es in einer Erklärung des Hafenamts.",
+            "Hafenamts",
+        ),
+    ],
+)
+def test_heisst_es_names_the_source_after_it(text: str, speaker: str, german: LanguageData) -> None:
+    [(kind, _, who)] = quotes(text, german)
+    assert kind == "indirect" and who == speaker
+
+
+def test_heisst_es_without_a_source_is_no_quote(german: LanguageData) -> None:
+    assert quotes("Die Lage sei unter Kontrolle, hieß es in einer Mitteilung.", german) == []

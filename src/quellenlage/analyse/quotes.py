@@ -38,6 +38,8 @@ _INFIX_ZU = re.compile(r"^(?:ab|an|auf|aus|ein|fern|fest|her|hin|mit|nach|vor|we
 _PERSON_ENDINGS = ("er", "in", "or", "ent", "chef", "e", "ist", "ant", "eur", "är", "än", "at")
 _COMMON_ZIPF = 5.0  # "Merkel" 4.8, "Putin" 4.4; "Woche" 5.5, "Mann" 5.9
 _ATTRIBUTE_ENDINGS = ("e", "en")  # "die in Klagenfurt tätige …", "der seit Jahren amtierende …"
+_IMPERSONAL = "es"  # ", heißt es aus X": the source follows
+_FROM = frozenset({"aus", "von"})
 _ON_DAY = "am"  # "sagte am Dienstag X": a time between the verb and the speaker
 _ACCORDINGLY = "demnach"  # "Der Mann lag demnach im Wald": what the source just named says
 _AGE = re.compile(r"\d+-[jJ]ährige[nr]?")
@@ -546,6 +548,8 @@ def _laut_opens_source(words: Phrase, i: int, speech: SpeechData) -> bool:
 def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
     """ "„…“, sagte der Dichter": the phrase after the verb; but after an inserted clause
     ("Der Statiker X, der …, nannte den Zustand …") the subject stands before it."""
+    if i + 1 < len(words) and words[i + 1][0].lower() == _IMPERSONAL:
+        return _impersonal_source(words, i + 2, speech, memory)  # ", heißt es aus X"
     after = _phrase(words, i + 1, speech, forward=True)
     roles = any(is_role(w, speech) for w, _, _ in after)
     if memory.person is not None and not roles and _is_epithet(after, speech):
@@ -555,6 +559,23 @@ def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory)
         if speaker is not None:
             return speaker
     return _resolve(after, speech, memory, subject=True)
+
+
+def _impersonal_source(
+    words: Phrase, start: int, speech: SpeechData, memory: _Memory
+) -> Speaker | None:
+    """ "…, heißt es aus dem Landesbetrieb" / "hieß es in einer Erklärung des Präsidialamts":
+    the source after "aus" or a genitive article; none for "in einer Mitteilung"."""
+    for j in range(start, len(words) - 1):
+        lower = words[j][0].lower()
+        if lower in _FROM or (lower in speech.genitive_articles - {"den", "dem"} and j > start):
+            source = _phrase(words, j + 1, speech, forward=True)
+            while source and source[0][0].lower() in speech.determiners:
+                source = source[1:]  # "aus dem Landesbetrieb": the article of a dative
+            speaker = _resolve(source, speech, memory, True)
+            if speaker is not None:
+                return speaker
+    return None
 
 
 def _is_named(phrase: Phrase, speech: SpeechData) -> bool:
