@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from quellenlage.analyse.vectors import vector_matrix
 from quellenlage.model import Article, SentenceRef, Span
@@ -23,6 +24,7 @@ _ECHO_SIMILARITY = 0.5  # this close, it echoes the sentence (counts for ranking
 _REDUNDANT_SIMILARITY = 0.45  # a candidate this close to a chosen sentence adds nothing
 _COMPLETE = re.compile(r"[.!?…][\"'“”»«)]*$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_BLOCK = 256  # candidates whose similarities to the pool are computed at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +48,11 @@ def summarise(articles: Sequence[Article], limit: int) -> list[SummaryItem]:
     if not candidates:
         return []
     vectors = vector_matrix([c.text for c in pool], [c.article.language for c in pool])
-    similarity = np.asarray((vectors @ vectors.T).todense())
     index_of = {id(c): i for i, c in enumerate(pool)}
     rows = [index_of[id(c)] for c in candidates]
     centroid = np.asarray(vectors[rows].mean(axis=0)).ravel()
     centrality = np.asarray(vectors[rows] @ centroid).ravel()
-    supports = [_support(pool, similarity, row, _SUPPORT_SIMILARITY) for row in rows]
-    echoes = [len(_support(pool, similarity, row, _ECHO_SIMILARITY)) for row in rows]
+    supports, echoes = _corroboration(pool, vectors, rows)
     scores = [
         centrality[k] * (1 + echoes[k]) / (1 + 0.3 * candidates[k].position)
         for k in range(len(candidates))
@@ -61,9 +61,53 @@ def summarise(articles: Sequence[Article], limit: int) -> list[SummaryItem]:
     for k in sorted(range(len(candidates)), key=lambda k: -scores[k]):
         if len(chosen) == limit:
             break
-        if all(similarity[rows[k], rows[j]] < _REDUNDANT_SIMILARITY for j in chosen):
+        chosen_rows = vectors[[rows[j] for j in chosen]]
+        if not chosen or (chosen_rows @ vectors[rows[k]].T).max() < _REDUNDANT_SIMILARITY:
             chosen.append(k)
     return [SummaryItem(candidates[k].text, (candidates[k].span, *supports[k])) for k in chosen]
+
+
+def _corroboration(
+    pool: list[_Candidate], vectors: sparse.csr_matrix, rows: list[int]
+) -> tuple[list[tuple[Span, ...]], list[int]]:
+    """For each candidate (a row of ``pool``): the sentences of other articles that say the
+    same (its evidence), and how many other articles echo it. The similarities are computed
+    a block of candidates at a time and only those above the echo threshold are visited, so
+    a story of thousands of articles costs neither a pool x pool matrix nor a Python loop
+    over every pair."""
+    supports: list[tuple[Span, ...]] = []
+    echoes: list[int] = []
+    numbers = [_numbers(c.text) for c in pool]
+    for first in range(0, len(rows), _BLOCK):
+        block = rows[first : first + _BLOCK]
+        similarity = (vectors[block] @ vectors.T).tocsr()
+        similarity.sort_indices()  # pool order: ties go to the earlier article, as read
+        for k, row in enumerate(block):
+            start, end = similarity.indptr[k], similarity.indptr[k + 1]
+            near = [
+                (float(score), other)
+                for other, score in zip(
+                    similarity.indices[start:end], similarity.data[start:end], strict=True
+                )
+                if score >= _ECHO_SIMILARITY and numbers[other] == numbers[row]
+            ]
+            echoes.append(len(_closest_per_article(pool, row, near)))
+            close = [(score, other) for score, other in near if score >= _SUPPORT_SIMILARITY]
+            supports.append(_closest_per_article(pool, row, close))
+    return supports, echoes
+
+
+def _closest_per_article(
+    pool: list[_Candidate], row: int, near: list[tuple[float, int]]
+) -> tuple[Span, ...]:
+    """The closest of ``near`` (score, pool index) in each article other than ``row``'s."""
+    own = pool[row].article.id
+    best: dict[str, tuple[float, Span]] = {}
+    for score, other in near:
+        article = pool[other].article.id
+        if article != own and (article not in best or score > best[article][0]):
+            best[article] = (score, pool[other].span)
+    return tuple(span for _, span in sorted(best.values(), key=lambda v: -v[0]))
 
 
 def _body_sentences(article: Article) -> list[_Candidate]:
@@ -73,23 +117,6 @@ def _body_sentences(article: Article) -> list[_Candidate]:
 
 def _is_summary_worthy(text: str) -> bool:
     return len(text) >= _MIN_CHARS and bool(_COMPLETE.search(text))
-
-
-def _support(
-    pool: list[_Candidate], similarity: np.ndarray, row: int, threshold: float
-) -> tuple[Span, ...]:
-    """The closest sentence of each other article, where it is at least ``threshold`` similar."""
-    own = pool[row].article.id
-    numbers = _numbers(pool[row].text)
-    best: dict[str, tuple[float, Span]] = {}
-    for other, candidate in enumerate(pool):
-        article = candidate.article.id
-        score = float(similarity[row, other])
-        if article == own or score < threshold or _numbers(candidate.text) != numbers:
-            continue
-        if article not in best or score > best[article][0]:
-            best[article] = (score, candidate.span)
-    return tuple(span for _, span in sorted(best.values(), key=lambda v: -v[0]))
 
 
 def _numbers(text: str) -> set[str]:
