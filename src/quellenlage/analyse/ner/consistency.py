@@ -18,14 +18,23 @@ from quellenlage.lang import get_language
 from quellenlage.model import Article
 
 _MIN_LENGTH = 3  # "EU" and "US" are too ambiguous to spread
+_COMMON_ZIPF = 5.0  # wordfreq Zipf of the lower-case form: one in 100,000 words or more
 
 
 def make_consistent(articles: list[Article], found: list[list[Entity]]) -> list[list[Entity]]:
     """``found`` per article, evened out over the story (articles of one language)."""
     found = _names_only(articles, found)
     types = _majority_types(articles, found)
+    language = articles[0].language if articles else None
+    lower = _lower_case_words(articles)
     names = sorted(
-        (n for n in types if len(n) >= _MIN_LENGTH and n[0].isupper()), key=len, reverse=True
+        (
+            n
+            for n in types
+            if len(n) >= _MIN_LENGTH and n[0].isupper() and not _common_word(n, lower, language)
+        ),
+        key=len,
+        reverse=True,
     )
     pattern = re.compile("|".join(re.escape(n) for n in names)) if names else None  # once per story
     result = []
@@ -42,8 +51,9 @@ def _names_only(articles: list[Article], found: list[list[Entity]]) -> list[list
     named = {_surface(a, e) for a, entities in zip(articles, found, strict=True) for e in entities}
 
     def is_name(surface: str) -> bool:
-        if not surface[:1].isupper():
-            return False
+        last = surface.split()[-1] if surface.split() else ""
+        if not (surface[:1].isupper() or surface[:1].isdigit() or last[:1].isupper()):
+            return False  # "1. FC Köln" and "sozialistischen Partei" are names, "ukrainischen" not
         return not any(
             surface.endswith(ending) and surface[: -len(ending)] in named for ending in endings
         )
@@ -52,6 +62,27 @@ def _names_only(articles: list[Article], found: list[list[Entity]]) -> list[list
         [e for e in entities if is_name(_surface(a, e))]
         for a, entities in zip(articles, found, strict=True)
     ]
+
+
+def _common_word(name: str, lower: set[str], language: str | None) -> bool:
+    """A one-word "name" that the story also writes in lower case and that is a common word
+    of the language ("Der", "Laut" at a sentence start): tagged once, it must not be spread
+    to every sentence that opens with it. "Berlin" is common too, but never lower case."""
+    if " " in name or not language or name.lower() not in lower:
+        return False
+    from wordfreq import zipf_frequency  # imported on first use: seconds at start-up
+
+    return zipf_frequency(name.lower(), language) >= _COMMON_ZIPF
+
+
+def _lower_case_words(articles: list[Article]) -> set[str]:
+    return {
+        word
+        for article in articles
+        for sentence in article.sentences
+        for a, b in sentence.tokens
+        if (word := article.text[a:b])[:1].islower()
+    }
 
 
 def _surface(article: Article, entity: Entity) -> str:
