@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 INPUT ?= examples
 OUT ?= out
 
-.PHONY: bench-archive demo test lint format bench clean fuzz stress eval-cluster train-ner export-ner eval-ner eval-quotes browser postgres
+.PHONY: bench-archive demo test lint format bench clean fuzz stress eval-cluster train-ner export-ner eval-ner eval-quotes eval-dossier browser postgres
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -87,3 +87,7 @@ eval-ner: $(STAMP)  ## strict span P/R/F1 per type on GermEval 2014 test, and se
 
 eval-quotes: $(STAMP)  ## quote spans, speakers and dates on our own German test set
 	$(BIN)/python eval/quotes.py
+
+eval-dossier: $(STAMP)  ## the dossier against gold by offsets: quotes (seeds+examples, dev, held-out test), claims, contradictions, entity merges
+	$(BIN)/python eval/dossier.py
+	$(BIN)/python eval/claims.py
