@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+import onnxruntime  # noqa: F401 - before usearch: loaded after it, onnxruntime segfaults
 from usearch.index import BatchMatches, Index
 
 from quellenlage.clustering.features import Features

@@ -34,6 +34,7 @@ from itertools import pairwise
 from typing import Any
 
 import numpy as np
+import onnxruntime  # noqa: F401 - before usearch: loaded after it, onnxruntime segfaults
 from usearch.index import BatchMatches, Index
 
 from quellenlage.analyse.article import ArticleAnalysis
