@@ -169,7 +169,7 @@ class DossierResult:
         return to_markdown(self.data)
 
     def to_html(self) -> str:
-        from quellenlage.dossier.export_html import to_html
+        from quellenlage.web.export import to_html
 
         return to_html(self.data)
 
