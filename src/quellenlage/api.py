@@ -110,13 +110,20 @@ def ingest(
     debug: bool = False,
     stories: bool = True,
     dossiers: bool = False,
+    keep_ids: bool = True,
 ) -> IngestReport:
     """Read, clean and analyse every article under ``paths`` and store it in ``db``; with
     ``stories``, new articles then join existing stories or open new ones; with
-    ``dossiers``, the dossiers of changed stories are built and stored right away."""
+    ``dossiers``, the dossiers of changed stories are built and stored right away; without
+    ``keep_ids``, the report holds only counts (bounded memory for any input)."""
     with Archive(db, settings=settings) as archive:
         report = archive.ingest(
-            paths, on_message=on_message, on_progress=on_progress, debug=debug, stories=stories
+            paths,
+            on_message=on_message,
+            on_progress=on_progress,
+            debug=debug,
+            stories=stories,
+            keep_ids=keep_ids,
         )
         if stories and dossiers:
             archive.build_dossiers(on_progress)

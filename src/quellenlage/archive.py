@@ -156,6 +156,7 @@ class Archive:
         on_progress: OnProgress | None = None,
         debug: bool = False,
         stories: bool = True,
+        keep_ids: bool = True,
     ) -> IngestReport:
         """Read, clean and analyse every article under ``paths`` (files, folders, ``-``) and
         in ``records`` (dicts with the JSON Lines fields), store them with their analyses and
@@ -164,7 +165,7 @@ class Archive:
         One transaction per batch; a text already stored only gains the new source; rejected
         items are reported (``on_message``) and recorded, and cost only themselves.
         """
-        report = IngestReport()
+        report = IngestReport(keep_ids=keep_ids)
         walk = Walk()
         batch = _Batch()
         try:
@@ -199,13 +200,14 @@ class Archive:
         *,
         on_message: OnMessage | None = None,
         on_progress: OnProgress | None = None,
+        keep_ids: bool = True,
     ) -> IngestReport:
         """Store articles analysed elsewhere (a batch's workers) with their results, in
         transactions of ``settings.batch_size`` as ``ingest`` does: a text already stored
         only gains the new source, a failed analysis is one rejection, and the rejections
         and notices among ``items`` are reported and recorded. Stories are not updated
         (``update_stories``)."""
-        report = IngestReport()
+        report = IngestReport(keep_ids=keep_ids)
         batch = _Batch()
         results: dict[str, TaskResult] = {}
         for count, item in enumerate(items, start=1):
@@ -252,10 +254,12 @@ class Archive:
             return Rejection(item.location, reason)
 
     def _add(self, batch: _Batch, article: Article, report: IngestReport) -> None:
-        report.items.append((article.id, article.source))
-        if article.id not in report.seen:
-            report.seen.add(article.id)
-            report.article_ids.append(article.id)
+        report.read += 1
+        if report.keep_ids:
+            report.items.append((article.id, article.source))
+            if article.id not in report.seen:
+                report.seen.add(article.id)
+                report.article_ids.append(article.id)
         kept = batch.articles.get(article.id)
         if kept is None:
             batch.articles[article.id] = article
@@ -607,6 +611,9 @@ def _store_ids(update: StoryUpdate, placed: Mapping[str, int], known: set[int]) 
 
 def _forget(report: IngestReport, article_id: str) -> None:
     """An article that was read but is not stored is not part of what the ingest yields."""
+    report.read -= 1
+    if not report.keep_ids:
+        return
     report.seen.discard(article_id)
     report.article_ids[:] = [i for i in report.article_ids if i != article_id]
     report.items[:] = [item for item in report.items if item[0] != article_id]

@@ -131,7 +131,7 @@ def run(
             on_progress("analyse shards", done, len(inputs))
     outputs = [shards.output_of(s) for s in inputs]
     report = archive.add_analysed(
-        loaded_items(outputs), on_message=on_message, on_progress=on_progress
+        loaded_items(outputs), on_message=on_message, on_progress=on_progress, keep_ids=False
     )
     report.skipped = skipped
     archive.update_stories(on_progress)

@@ -300,9 +300,9 @@ def ingest(paths: tuple[str, ...], db: str, dossiers: bool, **options: Any) -> N
 
     Example: quellenlage ingest articles/ feed.xml --db news.db
     """
-    report = _read(api.ingest, paths, db, ReadOptions(**options), dossiers=dossiers)
+    report = _read(api.ingest, paths, db, ReadOptions(**options), dossiers=dossiers, keep_ids=False)
     click.echo(
-        f"{len(report.article_ids)} articles read: {report.added} added, "
+        f"{report.read} articles read: {report.added} added, "
         f"{report.already_present} already present, {len(report.rejections)} rejected "
         f"({api.terminal_safe(db)})"
     )
@@ -377,7 +377,7 @@ def batch(
         click.echo(api.terminal_safe(f"quellenlage: {error}"), err=True)
         sys.exit(1)
     click.echo(
-        f"{len(report.article_ids)} articles read: {report.added} added, "
+        f"{report.read} articles read: {report.added} added, "
         f"{report.already_present} already present, {len(report.rejections)} rejected "
         f"({api.terminal_safe(db)}; engine {engine})"
     )

@@ -267,8 +267,12 @@ class Notice:
 
 @dataclass(slots=True)
 class IngestReport:
-    """What one ingest did: new articles, repeats, rejections, warnings, skipped files."""
+    """What one ingest did: new articles, repeats, rejections, warnings, skipped files.
+    Without ``keep_ids`` only the counts are kept: an ingest of millions holds no state per
+    article (the ids are for the one-shot functions, which report on what they read)."""
 
+    keep_ids: bool = True
+    read: int = 0  # articles the inputs yielded (a text read twice counts twice)
     article_ids: list[str] = field(default_factory=list)  # every article the inputs yielded
     items: list[tuple[str, str]] = field(default_factory=list)  # (article id, source) per item
     seen: set[str] = field(default_factory=set)  # ids in ``article_ids``

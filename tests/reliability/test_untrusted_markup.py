@@ -122,6 +122,7 @@ def test_exports_through_the_command_show_no_raw_controls(spoofed: Path, fmt: st
         assert sources and not any(s.lower().startswith("javascript:") for s in sources)
         return
     assert not RAW_CONTROLS.search(run.stdout)
-    assert "\\u202e" in run.stdout and "\\x00" in run.stdout
+    assert "\\u202e" in run.stdout and "\\x1b" in run.stdout
+    assert "NUL character(s) removed from text" in run.stderr  # at ingest, with a notice
     if fmt == "html":
         assert 'href="javascript:' not in run.stdout.lower()
