@@ -101,3 +101,16 @@ def test_story_ids_are_never_given_twice(tmp_path: Path) -> None:
         with archive.store.story_update() as update:
             [fresh] = update.new_story_ids(1)
         assert fresh > newest
+
+
+def test_a_labelled_file_is_named_by_its_label_not_its_path(tmp_path: Path) -> None:
+    """An upload's temporary file is no place a reader can go: sources carry the label."""
+    upload = tmp_path / "upload.jsonl"
+    upload.write_text('{"text": "Der Rat in Husum tagte am Montag bis in den Abend."}\n')
+    with Archive(tmp_path / "a.db") as archive:
+        report = archive.ingest([str(upload)], labels={str(upload): "upload 2026-12-02"})
+        [article] = archive.store.articles(report.article_ids)
+    assert article.source.startswith("upload 2026-12-02")
+    assert str(tmp_path) not in article.source and all(
+        str(tmp_path) not in s.source for s in article.sources
+    )

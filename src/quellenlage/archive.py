@@ -157,10 +157,12 @@ class Archive:
         debug: bool = False,
         stories: bool = True,
         keep_ids: bool = True,
+        labels: Mapping[str, str] | None = None,
     ) -> IngestReport:
         """Read, clean and analyse every article under ``paths`` (files, folders, ``-``) and
         in ``records`` (dicts with the JSON Lines fields), store them with their analyses and
-        place the new ones in stories.
+        place the new ones in stories. ``labels`` names files in sources instead of their
+        paths.
 
         One transaction per batch; a text already stored only gains the new source; rejected
         items are reported (``on_message``) and recorded, and cost only themselves.
@@ -169,7 +171,7 @@ class Archive:
         walk = Walk()
         batch = _Batch()
         try:
-            for count, result in enumerate(self._read(paths, records, walk), start=1):
+            for count, result in enumerate(self._read(paths, records, walk, labels), start=1):
                 outcome = self._build(result, debug) if isinstance(result, RawItem) else result
                 if isinstance(outcome, Article):
                     self._add(batch, outcome, report)
@@ -231,10 +233,14 @@ class Archive:
             self._executor = None
 
     def _read(
-        self, paths: Iterable[str], records: Iterable[Mapping[str, Any]], walk: Walk
+        self,
+        paths: Iterable[str],
+        records: Iterable[Mapping[str, Any]],
+        walk: Walk,
+        labels: Mapping[str, str] | None = None,
     ) -> Iterator[RawItem | Rejection | Notice]:
         namer = OutletNamer.parse(self.settings.outlet_from) if self.settings.outlet_from else None
-        for result in read_inputs(paths, self.settings, walk):
+        for result in read_inputs(paths, self.settings, walk, labels):
             if namer and isinstance(result, RawItem) and _is_plain_file(result):
                 result.outlet = namer.outlet_for(result.source)
             yield result

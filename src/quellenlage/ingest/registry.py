@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from quellenlage.ingest import feed, html, jsonl, text, validate, warc
@@ -52,15 +52,21 @@ def _extension(path: str) -> str:
     return os.path.splitext(stem)[1] + extension if extension == ".gz" else extension
 
 
-def read_inputs(paths: Iterable[str], settings: Settings, walk: Walk) -> Iterator[ReadResult]:
-    """Everything the given paths hold, in a stable order; ``-`` is JSON Lines on stdin."""
+def read_inputs(
+    paths: Iterable[str], settings: Settings, walk: Walk, labels: Mapping[str, str] | None = None
+) -> Iterator[ReadResult]:
+    """Everything the given paths hold, in a stable order; ``-`` is JSON Lines on stdin.
+    ``labels`` names a file in sources and messages instead of its path (an upload's
+    temporary file is no place a reader can go)."""
+    labels = labels or {}
     for path in paths:
         if path == "-":
             yield from _read_file(InputFile("-", "-"), _BY_NAME["jsonl"], settings)
         elif os.path.isdir(path):
             yield from _read_folder(path, settings, walk)
         else:
-            yield from _read_explicit(InputFile.at(path), settings)
+            file = InputFile(path, labels[path]) if path in labels else InputFile.at(path)
+            yield from _read_explicit(file, settings)
 
 
 def _read_explicit(file: InputFile, settings: Settings) -> Iterator[ReadResult]:

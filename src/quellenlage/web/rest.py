@@ -6,6 +6,7 @@ from __future__ import annotations
 import hmac
 import tempfile
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +188,8 @@ def _ingest(request: Request, archive: Archive, body: bytes) -> dict[str, Any]:
     with request.app.state.write_lock, tempfile.TemporaryDirectory() as folder:
         upload = Path(folder) / "upload.jsonl"
         upload.write_bytes(body)
-        report = archive.ingest([str(upload)])
+        received = datetime.now(UTC).isoformat(timespec="seconds")
+        report = archive.ingest([str(upload)], labels={str(upload): f"upload {received}"})
         archive.build_dossiers()
     placed = archive.store.assignments(report.article_ids)
     return {
