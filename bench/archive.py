@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, german_articles
+from common import ROOT, german_articles, write_jsonl
 
 from quellenlage import Archive, Filter
 from quellenlage.settings import Settings
@@ -37,17 +37,6 @@ PEAK = (  # runs a command and prints the peak RSS (KB) of its largest process
     "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
 SEEDS = ROOT.parent / "shared" / "seeds"
-
-
-def write_corpus(path: Path, limit: int | None) -> int:
-    count = 0
-    with open(path, "w", encoding="utf-8") as stream:
-        for record in german_articles():
-            if limit is not None and count >= limit:
-                break
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
-    return count
 
 
 def timed_ingest(corpus: Path, db: Path, mode: str) -> tuple[float, float]:
@@ -149,7 +138,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="quellenlage-bench-") as folder:
         scratch = Path(folder)
         corpus = scratch / "articles.jsonl"
-        count = write_corpus(corpus, 300 if quick else None)
+        count = write_jsonl(corpus, 300 if quick else None)
         db = ingest_side_by_side(scratch, count, corpus)
         dossier_read_and_rebuild(scratch)
         cold_start(db)

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import ROOT, german_articles, peak_rss_mb
+from common import ROOT, peak_rss_mb, write_jsonl
 from tests import pg
 
 from quellenlage import Archive, Filter, api
@@ -57,17 +57,6 @@ class StepClock:
             before = at
         result["rest (stories, dossiers and closing)"] = end - before
         return result
-
-
-def write_corpus(path: Path, limit: int | None) -> int:
-    count = 0
-    with open(path, "w", encoding="utf-8") as stream:
-        for record in german_articles():
-            if limit is not None and count >= limit:
-                break
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
-    return count
 
 
 def run_engine(engine: str, corpus: Path, folder: Path, dossiers: bool) -> dict[str, object]:
@@ -134,7 +123,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="quellenlage-bench-") as scratch:
         folder = Path(scratch)
         corpus = folder / "german.jsonl"
-        results["corpus_articles"] = write_corpus(corpus, options.limit)
+        results["corpus_articles"] = write_jsonl(corpus, options.limit)
         engines = {e: run_engine(e, corpus, folder, options.dossiers) for e in ("local", "ray")}
         results["same_stories"] = engines["local"]["members"] == engines["ray"]["members"]
         for numbers in engines.values():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import resource
 import sys
@@ -25,10 +26,11 @@ def german_articles() -> Iterator[dict[str, str]]:
             yield {"title": title, "text": body, "url": f"xglue:{number}"}
 
 
-def write_jsonl(path: Path) -> int:
+def write_jsonl(path: Path, limit: int | None = None) -> int:
+    """The German articles (the first ``limit`` of them) as JSON Lines; how many."""
     count = 0
     with open(path, "w", encoding="utf-8") as stream:
-        for record in german_articles():
+        for record in itertools.islice(german_articles(), limit):
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
