@@ -54,8 +54,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/ner_runtime.py
 
-bench-archive: $(STAMP)  ## analyse once, read fast: ingest fast vs accurate, stored dossiers, cold start
+bench-archive: $(STAMP)  ## analyse once, read fast: ingest fast vs accurate, accurate NER torch vs onnxruntime, stored dossiers, cold start
 	$(BIN)/python bench/archive.py
+	$(BIN)/python bench/ner_runtime.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
