@@ -18,17 +18,17 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
+from typing import TYPE_CHECKING, BinaryIO
 
 from quellenlage.ingest.base import InputFile, ReadResult
 from quellenlage.ingest.decode import DecodeError, decode
 from quellenlage.ingest.html import page_items
 from quellenlage.model import Notice, Rejection
 from quellenlage.settings import Settings
+
+if TYPE_CHECKING:  # warcio (and the fsspec it imports) loads with the first WARC file
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.recordloader import ArcWarcRecord
 
 EXTENSIONS = (".warc", ".warc.gz")
 _GZIP_MEMBER = b"\x1f\x8b\x08"
@@ -38,7 +38,6 @@ _WARC_START = re.compile(rb"WARC/1\.[01]\r?\n")
 _CARRY = 16  # bytes kept between blocks, so a marker across their border is found
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN_BLOCK = 1 << 20
-_BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, ValueError)
 
 
 def sniff(head: bytes) -> bool:
@@ -89,6 +88,10 @@ def _page(record: _Record, label: str, settings: Settings) -> Iterator[ReadResul
 def _records(stream: BinaryIO, label: str, settings: Settings) -> Iterator[_Record | Rejection]:
     """Every record from the stream's start; a broken stretch is one rejection, after which
     reading restarts at the next record start."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    broken_record = (ArchiveLoadFailed, zlib.error, EOFError, ValueError)
     marker = _GZIP_START if stream.read(len(_GZIP_MEMBER)) == _GZIP_MEMBER else _WARC_START
     start: int | None = 0
     broken = False  # a rejection was given and no good record has come since
@@ -106,7 +109,7 @@ def _records(stream: BinaryIO, label: str, settings: Settings) -> Iterator[_Reco
                 yield record
             else:
                 return
-        except _BROKEN:
+        except broken_record:
             pass
         if not broken:
             yield Rejection(f"{label}@{last_end}", "truncated or malformed WARC record; skipped")
