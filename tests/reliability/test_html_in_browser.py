@@ -13,20 +13,10 @@ import lxml.html
 import pytest
 
 import quellenlage
+from tests.conftest import CHROMIUM_ARGS
 from tests.reliability.xss import CANARIES, CANARY, VECTORS
 
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "background", "style"}
-
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +54,7 @@ def dump_dom(chromium: str, page: Path, profile: Path) -> str:
     completed = subprocess.run(
         [
             chromium,
-            *FLAGS,
+            *CHROMIUM_ARGS,
             f"--user-data-dir={profile}",
             "--virtual-time-budget=2000",
             "--dump-dom",
