@@ -204,19 +204,12 @@ class Store:
     def _prepare_schema(self) -> None:
         """Refuse a newer schema; migrate an older one (never when read-only), as one
         transaction holding the write lock, so concurrent first opens and crashes mid-way
-        leave the database as it was or complete."""
-        revision = self._revision()
+        leave the database as it was or complete. The revision is read again under the lock:
+        a check made before it can see another opener's migration half-way through."""
+        with self._engine.connect() as connection:  # errors: see __init__
+            revision = self._checked_revision(connection)
         if revision == HEAD:
             return
-        if revision is not None and revision not in KNOWN_REVISIONS:
-            raise StoreError(
-                f"{self.location}: written by a newer quellenlage (schema {revision}; this "
-                f"version knows up to {HEAD}): upgrade quellenlage to use it"
-            )
-        if revision is None and self._has_tables():
-            raise StoreError(
-                f"{self.location}: not a quellenlage database (tables of another program)"
-            )
         if self.read_only:
             raise StoreError(
                 f"{self.location}: schema {revision or 'none'} is older than {HEAD}: "
@@ -228,19 +221,31 @@ class Store:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self._write() as connection:
-            self._adapter.lock(connection, MIGRATIONS_LOCK)  # then alembic sees what is done
+            self._adapter.lock(connection, MIGRATIONS_LOCK)
+            if self._checked_revision(connection) == HEAD:  # another opener migrated it
+                return
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
-    def _has_tables(self) -> bool:
-        with self._engine.connect() as connection:
-            return bool(inspect(connection).get_table_names())
+    def _checked_revision(self, connection: Connection) -> str | None:
+        """The schema revision, or an error for a newer schema or another program's tables."""
+        revision = self._revision_on(connection)
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise StoreError(
+                f"{self.location}: written by a newer quellenlage (schema {revision}; this "
+                f"version knows up to {HEAD}): upgrade quellenlage to use it"
+            )
+        if revision is None and inspect(connection).get_table_names():
+            raise StoreError(
+                f"{self.location}: not a quellenlage database (tables of another program)"
+            )
+        return revision
 
-    def _revision(self) -> str | None:
-        with self._engine.connect() as connection:  # errors: see __init__
-            if not inspect(connection).has_table("alembic_version"):
-                return None
-            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    @staticmethod
+    def _revision_on(connection: Connection) -> str | None:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     def _reflect(self) -> dict[str, Table]:
         metadata = MetaData()
@@ -288,7 +293,8 @@ class Store:
             raise database_error(self.location, error) from error
 
     def revision(self) -> str | None:
-        return self._revision()
+        with self._read() as connection:
+            return self._revision_on(connection)
 
     def integrity_ok(self) -> bool:
         with self._read() as connection:
