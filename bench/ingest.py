@@ -70,7 +70,7 @@ def main() -> None:
                     split_sentences(item.text, excluded, language)
 
         def store() -> None:
-            quellenlage.ingest(
+            quellenlage.ingest_paths(
                 [str(corpus)], Path(scratch) / "bench.db", settings=analysed, stories=False
             )
 

@@ -10,7 +10,7 @@ the sha256 of the text quellenlage reads from it, and everything else is a span
 - ``contradictions``: a kind and two sides, each a list of sentences that say the one side;
 - ``entities``: groups of mentions that are one person, place or organisation.
 
-The product path makes the dossier: ``api.dossier`` over a temporary SQLite database, with
+The product path makes the dossier: ``api.build_dossier`` over a temporary SQLite database, with
 the shipped accurate NER (``--ner fast`` to compare). A predicted span stands for a gold one
 when both are in the same article and overlap by at least half of the shorter.
 
@@ -122,7 +122,7 @@ def product_dossier(
 ) -> tuple[dict[str, list[Any]], dict[str, str]]:
     """Every story's claims, contradictions and entities of the dossier of ``folder``, and
     the gold key of each article id (found by the sha256 of its text)."""
-    result = api.dossier([str(folder)], settings=api.make_settings(ner=ner)).data
+    result = api.build_dossier([str(folder)], settings=api.make_settings(ner=ner)).data
     by_digest = {a["sha256"]: a["key"] for a in gold["articles"]}
     keys = {}
     for article in result["articles"]:

@@ -8,7 +8,7 @@ measured one after the other in one process, on the same sentences: a torch chec
 
 Beside it, the product path (``--product``, on by default for the shipped model): the same
 sentences as a user would give them, raw text (the words joined by spaces) in a JSON Lines
-file through ``api.analyse`` over a temporary database — our own sentence splitting,
+file through ``api.analyse_paths`` over a temporary database — our own sentence splitting,
 tokenisation, stories and name consistency included — scored on character spans. A sentence
 that ingest rejects or merges with an identical one counts with what its text got.
 
@@ -100,7 +100,7 @@ def report(scores: dict[str, tuple[float, float, float, int]]) -> None:
 
 
 def product_path(mode: str, sentences: list[Sentence]) -> None:
-    """The sentences as raw text through ``api.analyse``, scored on character spans."""
+    """The sentences as raw text through ``api.analyse_paths``, scored on character spans."""
     texts, gold = raw_sentences(sentences)
     with tempfile.TemporaryDirectory(prefix="eval-ner-") as scratch:
         path = Path(scratch) / "germeval-test.jsonl"
@@ -110,7 +110,7 @@ def product_path(mode: str, sentences: list[Sentence]) -> None:
                 handle.write("\n")
         api.prepare_process()
         started = time.perf_counter()
-        result = api.analyse([str(path)], settings=api.make_settings(ner=mode))
+        result = api.analyse_paths([str(path)], settings=api.make_settings(ner=mode))
         seconds = time.perf_counter() - started
     found = {record["id"]: record["entities"] for record in result.records}
     by_source = {source: article for article, source in result.report.items}

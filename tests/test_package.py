@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
 
 import pytest
 
+import quellenlage
 
-def test_api_functions_are_not_replaced_by_lazily_imported_stages() -> None:
-    """``quellenlage.dossier`` is a function and also a subpackage imported on first use; in a
-    fresh interpreter the function must survive that import."""
+
+def test_no_api_name_is_also_a_subpackage() -> None:
+    """A name of the API that were also a module would be rebound to that module by its
+    first import (``import quellenlage.x`` sets ``quellenlage.x``)."""
+    modules = {module.name for module in pkgutil.iter_modules(quellenlage.__path__)}
+    assert modules >= {"dossier", "ingest", "store"}  # the stages are found
+    assert not modules & set(quellenlage.__all__)
+
+
+def test_api_functions_survive_importing_every_stage() -> None:
     script = (
         "import quellenlage, quellenlage.dossier.build, quellenlage.clustering.update\n"
         "print(all(callable(getattr(quellenlage, name)) for name in quellenlage.__all__[1:]))\n"

@@ -2,10 +2,15 @@
 
 import logging
 
-# The dossier stage is imported lazily, and a package's first import binds its name here:
-# loading it now keeps ``quellenlage.dossier`` the API function below, not the subpackage.
-from quellenlage import dossier as _dossier_stage  # noqa: F401
-from quellenlage.api import analyse, articles, cluster, dossier, ingest, search, stories
+from quellenlage.api import (
+    analyse_paths,
+    articles,
+    build_dossier,
+    cluster,
+    ingest_paths,
+    search,
+    stories,
+)
 from quellenlage.archive import Archive
 from quellenlage.store import Filter
 from quellenlage.version import __version__
@@ -14,11 +19,11 @@ __all__ = [  # noqa: RUF022 - the version first, then the API (tests/test_packag
     "__version__",
     "Archive",
     "Filter",
-    "analyse",
+    "analyse_paths",
     "articles",
+    "build_dossier",
     "cluster",
-    "dossier",
-    "ingest",
+    "ingest_paths",
     "search",
     "stories",
 ]

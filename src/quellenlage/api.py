@@ -1,8 +1,8 @@
 """One-shot functions over the archive (``quellenlage.Archive``), for scripts and the CLI.
 
 import quellenlage
-report = quellenlage.ingest(["articles/"], db="news.db")
-result = quellenlage.dossier(["articles/"])      # a temporary database
+report = quellenlage.ingest_paths(["articles/"], db="news.db")
+result = quellenlage.build_dossier(["articles/"])      # a temporary database
 print(result.to_json())
 
 Each opens the archive, does one thing and closes it. The one-shot commands (``dossier``,
@@ -100,7 +100,7 @@ def open_archive(db: str | Path, *, read_only: bool = True) -> Archive:
     return Archive(db, read_only=read_only)
 
 
-def ingest(
+def ingest_paths(
     paths: Iterable[str],
     db: str | Path = DEFAULT_DB,
     *,
@@ -217,7 +217,7 @@ def cluster(
     return RecordsResult(rows, report)
 
 
-def analyse(
+def analyse_paths(
     paths: Iterable[str],
     db: str | Path | None = None,
     *,
@@ -233,7 +233,7 @@ def analyse(
     return RecordsResult(records, report)
 
 
-def dossier(
+def build_dossier(
     paths: Iterable[str],
     db: str | Path | None = None,
     *,

@@ -300,7 +300,9 @@ def ingest(paths: tuple[str, ...], db: str, dossiers: bool, **options: Any) -> N
 
     Example: quellenlage ingest articles/ feed.xml --db news.db
     """
-    report = _read(api.ingest, paths, db, ReadOptions(**options), dossiers=dossiers, keep_ids=False)
+    report = _read(
+        api.ingest_paths, paths, db, ReadOptions(**options), dossiers=dossiers, keep_ids=False
+    )
     click.echo(
         f"{report.read} articles read: {report.added} added, "
         f"{report.already_present} already present, {len(report.rejections)} rejected "
@@ -586,7 +588,7 @@ def dossier(
         raise click.UsageError("give PATHS to read, or --story ID of a stored story")
     else:
         api.prepare_process()
-        result = _read(api.dossier, paths, db, ReadOptions(**options))
+        result = _read(api.build_dossier, paths, db, ReadOptions(**options))
     _write_dossier(result, formats, out)
     sys.exit(result.report.exit_status)
 
@@ -661,7 +663,7 @@ def analyse(paths: tuple[str, ...], fmt: str, db: str | None, **options: Any) ->
 
     Example: quellenlage analyse ../shared/seeds --format jsonl
     """
-    _print_records(api.analyse, paths, db, **options)
+    _print_records(api.analyse_paths, paths, db, **options)
 
 
 @main.command()

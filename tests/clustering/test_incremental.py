@@ -31,13 +31,13 @@ def stories_by_source(db: Path) -> dict[str, int]:
 def test_second_batch_joins_existing_stories(tmp_path: Path) -> None:
     db = tmp_path / "q.db"
     first = copy([*BRIDGE, "nordpresse.jsonl"], tmp_path / "eins")
-    quellenlage.ingest([str(first)], db)
+    quellenlage.ingest_paths([str(first)], db)
     before = stories_by_source(db)
     bridge_story = before["kuestenbote-hafenbruecke.txt"]
     assert {before[name] for name in BRIDGE} == {bridge_story}
     assert before["4712"] != bridge_story  # the handball report is another story
     second = copy(LATER, tmp_path / "zwei")
-    report = quellenlage.ingest([str(second)], db)
+    report = quellenlage.ingest_paths([str(second)], db)
     assert report.added == 1
     after = stories_by_source(db)
     assert after["hafenbruecke-dicht"] == bridge_story

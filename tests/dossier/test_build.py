@@ -27,12 +27,12 @@ NOISE_MARKERS = (
 
 @pytest.fixture(scope="module")
 def seed_dossier(seeds_dir: Path) -> dict[str, Any]:
-    return quellenlage.dossier([str(seeds_dir)]).data
+    return quellenlage.build_dossier([str(seeds_dir)]).data
 
 
 @pytest.fixture(scope="module")
 def example_dossier() -> dict[str, Any]:
-    return quellenlage.dossier([str(EXAMPLES)]).data
+    return quellenlage.build_dossier([str(EXAMPLES)]).data
 
 
 def schema() -> dict[str, Any]:
@@ -69,7 +69,7 @@ def test_seed_articles(seed_dossier: dict[str, Any], seeds_dir: Path) -> None:
 
 
 def test_seed_ids_stable(seed_dossier: dict[str, Any], seeds_dir: Path) -> None:
-    again = quellenlage.dossier([str(seeds_dir)]).data
+    again = quellenlage.build_dossier([str(seeds_dir)]).data
     assert [a["id"] for a in again["articles"]] == [a["id"] for a in seed_dossier["articles"]]
 
 
@@ -122,7 +122,7 @@ def test_markdown_escapes_untrusted_text(tmp_path: Path) -> None:
         )
         + "\n"
     )
-    markdown = quellenlage.dossier([str(path)]).to_markdown()
+    markdown = quellenlage.build_dossier([str(path)]).to_markdown()
     assert "<script>" not in markdown and "<b>" not in markdown
     assert not re.search(r"(?<!\\)\]\(javascript", markdown)  # only escaped brackets
 

@@ -21,7 +21,7 @@ from tests.conftest import EXAMPLES
 
 
 def test_annotations_point_at_the_words() -> None:
-    result = quellenlage.dossier([str(EXAMPLES)])
+    result = quellenlage.build_dossier([str(EXAMPLES)])
     collection = json.loads(result.render("annotations"))
     assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
     texts = {
@@ -46,14 +46,16 @@ def test_quotes_csv_is_safe_for_spreadsheets(tmp_path: Path) -> None:
         )
         + "\n"
     )
-    rows = list(csv.reader(io.StringIO(quellenlage.dossier([str(path)]).render("quotes-csv"))))
+    rows = list(
+        csv.reader(io.StringIO(quellenlage.build_dossier([str(path)]).render("quotes-csv")))
+    )
     assert rows[0] == ["story", "speaker", "kind", "quote", "outlets", "evidence"]
     assert rows[1][1] == "Anna Berg"
     assert rows[1][3].startswith("'=HYPERLINK") and rows[1][4] == "'@Verlag"
 
 
 def test_claimreview_lists_each_contradiction_with_its_evidence() -> None:
-    result = quellenlage.dossier([str(EXAMPLES)])
+    result = quellenlage.build_dossier([str(EXAMPLES)])
     graph = json.loads(result.render("claimreview"))["@graph"]
     contradictions = [x for story in result.data["stories"] for x in story["contradictions"]]
     assert contradictions and len(graph) == len(contradictions)

@@ -30,7 +30,7 @@ HIGHLIGHTED = """() => {
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    result = quellenlage.dossier([str(EXAMPLES)])
+    result = quellenlage.build_dossier([str(EXAMPLES)])
     page = tmp_path_factory.mktemp("html") / "dossier.html"
     page.write_text(to_html(result.data), encoding="utf-8")
     return page, result.data

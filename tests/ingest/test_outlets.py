@@ -21,7 +21,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def outlets(folder: Path, spec: str) -> dict[str, str | None]:
-    report = quellenlage.ingest(
+    report = quellenlage.ingest_paths(
         [str(folder)], folder / "q.db", settings=Settings(outlet_from=spec), stories=False
     )
     return {

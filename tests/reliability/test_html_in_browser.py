@@ -46,7 +46,9 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 + "\n"
             )
     html = folder / "dossier.html"
-    html.write_text(quellenlage.dossier([str(folder / "xss.jsonl")]).to_html(), encoding="utf-8")
+    html.write_text(
+        quellenlage.build_dossier([str(folder / "xss.jsonl")]).to_html(), encoding="utf-8"
+    )
     return html
 
 

@@ -53,7 +53,7 @@ def markdown(tmp_path_factory: pytest.TempPathFactory) -> str:
                 )
                 + "\n"
             )
-    return quellenlage.dossier([str(folder / "xss.jsonl")]).to_markdown()
+    return quellenlage.build_dossier([str(folder / "xss.jsonl")]).to_markdown()
 
 
 def test_at_least_thirty_vectors() -> None:

@@ -75,10 +75,10 @@ def test_second_dossier_of_stored_articles_does_not_tag_again(
     db_url: str, counting: dict[str, CountingTagger]
 ) -> None:
     fast = Settings(ner="fast", workers=1)  # in this process, where the count is
-    first = quellenlage.dossier([str(EXAMPLES)], db=db_url, settings=fast).data
+    first = quellenlage.build_dossier([str(EXAMPLES)], db=db_url, settings=fast).data
     tagged_once = counting["fast"].sentences
     assert tagged_once > 0
-    again = quellenlage.dossier([str(EXAMPLES)], db=db_url, settings=fast).data
+    again = quellenlage.build_dossier([str(EXAMPLES)], db=db_url, settings=fast).data
     assert counting["fast"].sentences == tagged_once  # all from the store
     assert [s["entities"] for s in again["stories"]] == [s["entities"] for s in first["stories"]]
     assert pg.rows(db_url, "SELECT count(*) FROM entity_tags") == [(len(first["articles"]),)]
@@ -86,8 +86,8 @@ def test_second_dossier_of_stored_articles_does_not_tag_again(
 
 def test_another_model_tags_again(db_url: str, counting: dict[str, CountingTagger]) -> None:
     one = [str(EXAMPLES / "kuestenbote-hafenbruecke.txt")]
-    quellenlage.analyse(one, db=db_url, settings=Settings(workers=1))
-    quellenlage.analyse(one, db=db_url, settings=Settings(ner="fast", workers=1))
+    quellenlage.analyse_paths(one, db=db_url, settings=Settings(workers=1))
+    quellenlage.analyse_paths(one, db=db_url, settings=Settings(ner="fast", workers=1))
     assert counting["accurate"].sentences > 0 and counting["fast"].sentences > 0
     models = [str(m) for (m,) in pg.rows(db_url, "SELECT model FROM entity_tags")]
     assert sorted(m.split("/")[0] for m in models) == ["accurate", "fast"]
@@ -101,7 +101,7 @@ def test_a_database_of_the_previous_schema_is_upgraded(db_url: str) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, "0002")
     engine.dispose()
-    result = quellenlage.analyse([str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db_url)
+    result = quellenlage.analyse_paths([str(EXAMPLES / "kuestenbote-hafenbruecke.txt")], db=db_url)
     assert result.records[0]["entities"]
     assert pg.rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]
     assert pg.rows(db_url, "SELECT count(*) FROM entity_tags") == [(1,)]
