@@ -4,7 +4,9 @@ this process, and a worker that dies is one clear error, not a hang."""
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +61,41 @@ def test_a_dead_worker_is_an_error_not_a_hang() -> None:
     with pytest.raises(WorkerDied, match="run the same command again"):
         pool.map(die_on_three, list(range(10)))
     pool.close()
+
+
+def touch(path: str, resources: Counter) -> str:
+    Path(path).write_text(str(resources.pid))
+    return path
+
+
+def test_submitted_work_runs_while_the_caller_goes_on(tmp_path: Path) -> None:
+    """The workers compute a submitted batch before anyone asks for its results: the files
+    the tasks write appear while this process only waits for them to appear."""
+    pool = ProcessPool(make_counter, workers=2, min_batch=2)
+    try:
+        paths = [str(tmp_path / f"{n}.done") for n in range(6)]
+        first = pool.submit(touch, paths[:3])
+        second = pool.submit(touch, paths[3:])
+        deadline = time.monotonic() + 120
+        while not all(Path(p).exists() for p in paths) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert all(Path(p).exists() for p in paths)
+        assert second.result() == paths[3:]  # collected in any order, each in its own order
+        assert first.result() == paths[:3]
+    finally:
+        pool.close()
+    assert {Path(p).read_text() for p in paths} != {str(os.getpid())}
+
+
+def test_a_dead_worker_in_submitted_work_is_an_error_when_collected() -> None:
+    pool = ProcessPool(make_counter, workers=2, min_batch=2)
+    pending = pool.submit(die_on_three, list(range(10)))
+    with pytest.raises(WorkerDied, match="run the same command again"):
+        pending.result()
+    pool.close()
+
+
+def test_in_process_submit_is_computed_at_once() -> None:
+    executor = InProcess(make_counter)
+    pending = executor.submit(which_process, [2, 3])
+    assert pending.result() == [(4, os.getpid()), (9, os.getpid())]

@@ -38,7 +38,7 @@ from quellenlage.analyse.article import (
 from quellenlage.analyse.ner import NER_MODES, consistent_entities
 from quellenlage.analyse.resources import Resources
 from quellenlage.dossier.records import StoryDossier, decode_story, encode_story
-from quellenlage.executor import Executor, make_executor
+from quellenlage.executor import Executor, Pending, make_executor
 from quellenlage.ingest.jsonl import item_from_record
 from quellenlage.ingest.outlets import OutletNamer
 from quellenlage.ingest.registry import Walk, read_inputs
@@ -108,6 +108,14 @@ class _Batch:
         return len(self.articles) + len(self.rejections)
 
 
+@dataclass
+class _InFlight:
+    """A batch whose analyses the executor is computing."""
+
+    batch: _Batch
+    analyses: Pending[TaskResult]
+
+
 class Archive:
     """Articles, their analyses, stories and dossiers in one database (SQLite file)."""
 
@@ -170,6 +178,7 @@ class Archive:
         report = IngestReport(keep_ids=keep_ids)
         walk = Walk()
         batch = _Batch()
+        in_flight: _InFlight | None = None
         try:
             for count, result in enumerate(self._read(paths, records, walk, labels), start=1):
                 outcome = self._build(result, debug) if isinstance(result, RawItem) else result
@@ -178,10 +187,12 @@ class Archive:
                 else:
                     _record_message(outcome, report, batch.rejections, on_message)
                 if len(batch) >= self.settings.batch_size:
-                    self._flush(batch, report, on_message)
+                    in_flight = self._pass_on(batch, in_flight, report, on_message)
+                    batch = _Batch()
                 if on_progress:
                     on_progress("read", count, None)
-            self._flush(batch, report, on_message)
+            in_flight = self._pass_on(batch, in_flight, report, on_message)
+            self._pass_on(_Batch(), in_flight, report, on_message)
             report.skipped = walk.skipped
             self.analyse_stored(on_progress=on_progress)
             if stories:
@@ -272,21 +283,34 @@ class Archive:
         else:
             kept.sources.extend(article.sources)
 
+    def _pass_on(
+        self,
+        batch: _Batch,
+        in_flight: _InFlight | None,
+        report: IngestReport,
+        on_message: OnMessage | None,
+    ) -> _InFlight | None:
+        """Hand ``batch`` to the executor, then store the batch handed over before it while
+        the workers analyse this one: reading, cleaning and storing here overlap with the
+        analysis there. Returns what is now in flight."""
+        handed = _InFlight(batch, self._analyse(list(batch.articles.values()))) if batch else None
+        if in_flight is not None:
+            results = {r.article_id: r for r in in_flight.analyses.result()}
+            self._flush(in_flight.batch, report, on_message, results)
+        return handed
+
     def _flush(
         self,
         batch: _Batch,
         report: IngestReport,
         on_message: OnMessage | None,
-        analysed: Mapping[str, TaskResult] | None = None,
+        analysed: Mapping[str, TaskResult],
     ) -> None:
-        """Store the batch with its analyses: ``analysed`` when they were computed elsewhere
-        (``add_analysed``), else what the store lacks, computed now."""
+        """Store the batch with the analyses the store lacked (computed by the executor, or
+        elsewhere for ``add_analysed``)."""
         if not batch:
             return
-        if analysed is None:
-            results = {r.article_id: r for r in self._analyse(list(batch.articles.values()))}
-        else:
-            results = {i: analysed[i] for i in batch.articles if i in analysed}
+        results = {i: analysed[i] for i in batch.articles if i in analysed}
         for failed in [r for r in results.values() if r.error]:
             article = batch.articles.pop(failed.article_id)
             _forget(report, article.id)
@@ -344,9 +368,9 @@ class Archive:
             _record_message(rejection, report, [], on_message)
         self._save([], [*rejections, *failed], results, report)
 
-    def _analyse(self, articles: Sequence[Article]) -> list[TaskResult]:
+    def _analyse(self, articles: Sequence[Article]) -> Pending[TaskResult]:
         """What the store lacks for ``articles``: the analysis, and the tags of the chosen
-        NER model, computed by the executor."""
+        NER model, handed to the executor."""
         ids = [a.id for a in articles]
         analysed = self.store.analysed_ids(ids, ANALYSIS_VERSION)
         tagged = self.store.tagged_ids(ids, self._ner_models(articles))
@@ -356,7 +380,7 @@ class Archive:
             if article.id not in analysed or needs_tags:
                 mode = self.settings.ner if needs_tags else None
                 tasks.append(Task(without_markup(article), article.id not in analysed, mode))
-        return self.executor.map(run_task, tasks) if tasks else []
+        return self.executor.submit(run_task, tasks)
 
     def _ner_model(self, article: Article) -> str | None:
         return ner_model(self.settings.ner, article.language)
@@ -384,7 +408,7 @@ class Archive:
                 todo = list(ids[done : done + _ANALYSE_CHUNK])
             if not todo:
                 return done
-            results = self._analyse(self.store.articles(todo))
+            results = self._analyse(self.store.articles(todo)).result()
             self.store.save_analyses(
                 [r.analysis for r in results if r.analysis], [r.tags for r in results if r.tags]
             )
@@ -567,7 +591,7 @@ class Archive:
             tagged = self.store.tags(ids, self._ner_models(articles))
             missing = [a for a in articles if a.id not in stored or self._lacks_tags(a, tagged)]
             if missing:
-                results = self._analyse(missing)
+                results = self._analyse(missing).result()
                 stored.update({r.article_id: r.analysis for r in results if r.analysis})
                 tagged.update({r.article_id: r.tags for r in results if r.tags})
                 self.store.save_analyses(

@@ -2,9 +2,12 @@
 worker processes, each worker holding its own resources (models), loaded once.
 
 A task is a module-level function ``task(item, resources) -> result``; results come back in
-the order of the items. ``map_files`` runs a task over the rows of Parquet files (one row a
-dict), each file's results written to its own Parquet file under a temporary name and
-renamed when complete, so a file once there is finished (batches resume by skipping it).
+the order of the items. ``submit`` hands a batch over and returns at once with a ``Pending``
+whose ``result()`` waits for it, so the caller reads the next batch and stores the last one
+while the workers compute (``map`` is ``submit(...).result()``). ``map_files`` runs a task
+over the rows of Parquet files (one row a dict), each file's results written to its own
+Parquet file under a temporary name and renamed when complete, so a file once there is
+finished (batches resume by skipping it).
 ``RayExecutor`` implements the same interface on a Ray cluster (Ray Data ``map_batches``
 over actors that load their resources once).
 Workers are started with ``spawn``: a fresh interpreter inherits no locks, threads or open
@@ -23,7 +26,7 @@ import os
 import signal
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -56,8 +59,25 @@ class EngineMissing(RuntimeError):
     """The chosen engine's package is not installed."""
 
 
+class Pending(Generic[R]):
+    """The results of a submitted batch, in the order of its items, once ``result()``
+    returns (it waits for them)."""
+
+    def __init__(self, collect: Callable[[], list[R]]) -> None:
+        self._collect = collect
+
+    def result(self) -> list[R]:
+        return self._collect()
+
+    @classmethod
+    def done(cls, results: list[R]) -> Pending[R]:
+        return cls(lambda: results)
+
+
 class Executor(Protocol[Res_co]):
     def map(self, task: Callable[[T, Res_co], R], items: Sequence[T]) -> list[R]: ...
+
+    def submit(self, task: Callable[[T, Res_co], R], items: Sequence[T]) -> Pending[R]: ...
 
     def close(self, interrupted: bool = False) -> None: ...
 
@@ -90,6 +110,10 @@ class InProcess(Generic[Res]):
         with threadpool_limits(limits=1):  # see ``_one_thread_per_task``
             return [task(item, self.resources) for item in items]
 
+    def submit(self, task: Callable[[T, Res], R], items: Sequence[T]) -> Pending[R]:
+        """Computed now: this process has nobody to hand the work to."""
+        return Pending.done(self.map(task, items))
+
     def map_files(
         self, task: Callable[[Row, Res], Row], jobs: Sequence[FileJob], schema: pa.Schema
     ) -> Iterator[str]:
@@ -112,8 +136,25 @@ class ProcessPool(Generic[Res]):
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, task: Callable[[T, Res], R], items: Sequence[T]) -> list[R]:
+        return self.submit(task, items).result()
+
+    def submit(self, task: Callable[[T, Res], R], items: Sequence[T]) -> Pending[R]:
+        """The items in chunks to the workers (four per worker, so that they finish
+        together); a batch too small for them is computed here and now."""
         if self.workers <= 1 or len(items) < self._min_batch:
-            return self._local.map(task, items)
+            return Pending.done(self._local.map(task, items))
+        size = max(1, len(items) // (self.workers * 4))
+        pool = self._started_pool()
+        try:
+            chunks = [
+                pool.submit(_run_chunk, task, items[i : i + size])
+                for i in range(0, len(items), size)
+            ]
+        except BrokenProcessPool as error:
+            raise self._died() from error
+        return Pending(lambda: self._collect(chunks))
+
+    def _started_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
@@ -121,15 +162,20 @@ class ProcessPool(Generic[Res]):
                 initializer=_start,
                 initargs=(self._make, os.getpid()),
             )
-        chunk = max(1, len(items) // (self.workers * 4))
+        return self._pool
+
+    def _collect(self, chunks: list[Future[list[R]]]) -> list[R]:
         try:
-            return list(self._pool.map(_run, [task] * len(items), items, chunksize=chunk))
+            return [result for chunk in chunks for result in chunk.result()]
         except BrokenProcessPool as error:
-            self.close(interrupted=True)
-            raise WorkerDied(
-                "a worker process died (out of memory or killed); what was stored is kept, "
-                "run the same command again to continue"
-            ) from error
+            raise self._died() from error
+
+    def _died(self) -> WorkerDied:
+        self.close(interrupted=True)
+        return WorkerDied(
+            "a worker process died (out of memory or killed); what was stored is kept, "
+            "run the same command again to continue"
+        )
 
     def map_files(
         self, task: Callable[[Row, Res], Row], jobs: Sequence[FileJob], schema: pa.Schema
@@ -188,6 +234,10 @@ class RayExecutor(Generic[Res]):
             for i, r in zip(batch["index"], batch["result"], strict=True)
         )
         return [cloudpickle.loads(result) for _, result in done]
+
+    def submit(self, task: Callable[[T, Res], R], items: Sequence[T]) -> Pending[R]:
+        """Computed now: a Ray dataset runs as a whole (``batch`` hands Ray whole files)."""
+        return Pending.done(self.map(task, items))
 
     def map_files(
         self, task: Callable[[Row, Res], Row], jobs: Sequence[FileJob], schema: pa.Schema
@@ -372,5 +422,5 @@ def _watch_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _run(task: Callable[[Any, Any], Any], item: Any) -> Any:
-    return task(item, _worker_resources)
+def _run_chunk(task: Callable[[Any, Any], Any], items: Sequence[Any]) -> list[Any]:
+    return [task(item, _worker_resources) for item in items]
