@@ -442,11 +442,12 @@ def evaluate(names: Sequence[str], misses: bool) -> int:
 def annotate(scratch: Path, name: str) -> None:
     """Offsets from substring annotations: ``{source: [[kind, words, speakers, occurrence,
     group], ...]}`` where ``speakers`` is "Name|Other name" (the occurrence of a name nearest to
-    the quote is taken) and ``occurrence`` picks among repeated words (0 = first)."""
+    the quote is taken) and ``occurrence`` picks among repeated words (0 = first). The set's
+    other articles are kept, so articles can be added to a set later."""
     examples = _example_texts()
-    records = []
     with open(scratch, encoding="utf-8") as stream:
         annotations = json.load(stream)
+    records = [r for r in _records(GOLD / SETS[name]) if r["source"] not in annotations]
     for source, items in annotations.items():
         text = source_text(source, examples)
         quotes = []
@@ -457,10 +458,24 @@ def annotate(scratch: Path, name: str) -> None:
             quotes.append({"span": [start, end], "kind": kind, "speaker": spans, "group": group})
         quotes.sort(key=lambda q: q["span"])
         records.append({"source": source, "sha256": sha256(text), "quotes": quotes})
+    records.sort(key=lambda r: _source_order(r["source"]))
     with open(GOLD / SETS[name], "w", encoding="utf-8") as stream:
         for record in records:
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     print(f"{name}: {len(records)} articles, {sum(len(r['quotes']) for r in records)} quotes")
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream]
+
+
+def _source_order(source: str) -> tuple[str, int]:
+    """Corpus rows by number ("…:27" before "…:119"), other sources by name."""
+    name, _, number = source.rpartition(":")
+    return (name, int(number)) if number.isdigit() else (source, 0)
 
 
 def _pattern(words: str) -> re.Pattern[str]:
