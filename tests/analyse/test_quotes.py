@@ -524,3 +524,189 @@ def test_heisst_es_names_the_source_after_it(text: str, speaker: str, german: La
 
 def test_heisst_es_without_a_source_is_no_quote(german: LanguageData) -> None:
     assert quotes("Die Lage sei unter Kontrolle, hieß es in einer Mitteilung.", german) == []
+
+
+# --- issue 12: speakers from the attribution, reported passages, terms ----------------------
+
+
+def test_a_source_after_laut_is_no_referent_of_a_later_pronoun(german: LanguageData) -> None:
+    text = (
+        "Später sagte Lena Brandt, sie trainiere gern. Das ist laut Satzung erlaubt. "
+        "„Ich bleibe hier“, sagte sie."
+    )
+    assert quotes(text, german)[-1] == ("direct", "Ich bleibe hier", "Lena Brandt")
+
+
+def test_a_full_name_after_laut_is_the_referent_of_er(german: LanguageData) -> None:
+    text = (
+        "Laut dem Statiker Jonas Weber sei die Brücke marode. "
+        "Sie müsse gesperrt werden, schreibt er."
+    )
+    assert [q[2] for q in quotes(text, german)] == ["Jonas Weber", "Jonas Weber"]
+
+
+def test_someone_introduced_after_nach_angaben_is_the_later_epithet(
+    german: LanguageData,
+) -> None:
+    text = (
+        "Kai Lorenz leitet die Feuerwehr. "
+        "Nach Angaben eines Zeugen brannte der Wald zwei Tage. "
+        "Das Feuer sei nachts entstanden, sagte der Zeuge. "
+        "Die Polizei sucht nun Mara Jost. "
+        "„Ich habe Rauch gesehen“, sagte der Zeuge."
+    )
+    assert [q[2] for q in quotes(text, german)] == ["eines Zeugen"] * 3
+
+
+def test_so_die_aussage_des_names_whose_statement_it_is(german: LanguageData) -> None:
+    text = "Der Vertrag sei gültig, so die Aussage des Verwalters."
+    assert quotes(text, german) == [("indirect", "Der Vertrag sei gültig", "Verwalters")]
+
+
+def test_das_berichtet_points_back_past_a_title_in_marks(german: LanguageData) -> None:
+    text = (
+        "Die Band spielt im Mai ihr Album „Nordlicht“ live. Das berichtet das Magazin „Klangwelt“."
+    )
+    assert quotes(text, german) == [
+        ("indirect", "Die Band spielt im Mai ihr Album „Nordlicht“ live", "Klangwelt")
+    ]
+    assert [text[t.start : t.end] for t in find_terms(article(text), german)] == [
+        "Nordlicht",
+        "Klangwelt",
+    ]
+
+
+def test_dass_after_a_verb_of_saying_past_a_parenthesis(german: LanguageData) -> None:
+    text = "Die Ministerin Ute Sahm verriet gestern (am 3. Mai), dass sie zurücktritt."
+    assert quotes(text, german) == [("indirect", "sie zurücktritt", "Ute Sahm")]
+
+
+def test_unmarked_words_after_a_colon_in_the_third_person_report(german: LanguageData) -> None:
+    text = "Am Ende verkündete Jana Pohl die Nachricht: Sie wechselt nach Wien!"
+    assert quotes(text, german) == [("indirect", "Sie wechselt nach Wien", "Jana Pohl")]
+
+
+def test_no_unmarked_continuation_after_speech_in_marks(german: LanguageData) -> None:
+    text = "„Das war knapp“, sagte Ole Sand. Wir gratulieren ihm!"
+    assert quotes(text, german) == [("direct", "Das war knapp", "Ole Sand")]
+
+
+def test_a_relative_clause_with_sich_after_the_speaker_is_not_said(
+    german: LanguageData,
+) -> None:
+    text = "Das Projekt sei gescheitert, betonte Udo Kern, der sich bei allen bedankte."
+    assert quotes(text, german) == [("indirect", "Das Projekt sei gescheitert", "Udo Kern")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Die Stadt habe viel getan, damit unsere Kinder sicher sind, so Bürgermeister Eck.",
+            "indirect",
+        ),
+        ("Sie sind pleite, also habe ich alles gekauft, sagte Tom Rieck.", "direct"),
+    ],
+)
+def test_a_konjunktiv_before_the_first_person_reports(
+    text: str, kind: str, german: LanguageData
+) -> None:
+    [(found, _, _)] = quotes(text, german)
+    assert found == kind
+
+
+def test_a_speaker_named_without_a_quote_opens_a_passage(german: LanguageData) -> None:
+    text = (
+        "Der Verband hat den Beschluss scharf kritisiert. Demnach sei die Regel unfair. "
+        "Die Liga hatte den Spieler gesperrt, weil er gedopt hätte."
+    )
+    assert quotes(text, german) == [("indirect", "Demnach sei die Regel unfair", "Der Verband")]
+
+
+def test_wie_x_mitteilte_reports_the_whole_sentence(german: LanguageData) -> None:
+    text = "Die Linie fährt ab Mai öfter, wie die Verkehrsbetriebe am Montag mitteilten."
+    [(kind, words, speaker)] = quotes(text, german)
+    assert (kind, words) == ("indirect", text[:-1]) and speaker == "Verkehrsbetriebe"
+
+
+def test_a_question_word_after_sagen_opens_no_reported_clause(german: LanguageData) -> None:
+    assert quotes("Trainer Bo Lind kann sagen, was er will.", german) == []
+
+
+def test_a_quotation_repeated_below_gets_the_speaker_named_there(german: LanguageData) -> None:
+    text = (
+        "Trainer hört auf: „Nicht mehr das nötige Vertrauen gespürt“. "
+        "Ich habe nicht mehr das nötige Vertrauen gespürt, sagte Rolf Haas."
+    )
+    assert [q[2] for q in quotes(text, german)] == ["Rolf Haas", "Rolf Haas"]
+
+
+def test_a_name_in_parentheses_after_a_quotation_is_its_author(german: LanguageData) -> None:
+    text = "„Wer rastet, der rostet. Das gilt für alle.“ (Erna Blum). Der Spruch hängt im Flur."
+    assert quotes(text, german) == [
+        ("direct", "Wer rastet, der rostet. Das gilt für alle.", "Erna Blum")
+    ]
+
+
+def test_a_mark_glued_to_a_word_does_not_keep_sentences_together(
+    german: LanguageData,
+) -> None:
+    text = (
+        'Der Film lief im "Nord"-Saal vor vollem Haus. Das berichtet die Zeitung "Abendpost" . '
+        "Die Halle sei voll gewesen, heißt es aus dem Kino."
+    )
+    assert quotes(text, german) == [
+        ("indirect", 'Der Film lief im "Nord"-Saal vor vollem Haus', "Zeitung Abendpost"),
+        ("indirect", "Die Halle sei voll gewesen", "Kino"),
+    ]
+
+
+def test_a_reported_clause_ends_at_the_colon_before_a_quotation(german: LanguageData) -> None:
+    text = (
+        "Rita Holm entwirft nun Brillen. "
+        "Sie sei stets ein Fan gewesen: „Ich liebe das Design“, so die Sängerin."
+    )
+    assert quotes(text, german) == [
+        ("indirect", "Sie sei stets ein Fan gewesen", "Rita Holm"),
+        ("direct", "Ich liebe das Design", "Rita Holm"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In dem Post-Bericht hieß es, der Plan sehe neue Büros vor.", "Post"),
+        (
+            "In der Erklärung des Ministeriums hieß es, der Plan sehe neue Büros vor.",
+            "Ministeriums",
+        ),
+    ],
+)
+def test_hiess_es_after_a_statement_noun_names_its_source(
+    text: str, speaker: str, german: LanguageData
+) -> None:
+    assert quotes(text, german) == [("indirect", "der Plan sehe neue Büros vor", speaker)]
+
+
+def test_the_name_after_a_genitive_attribute_is_the_speaker(german: LanguageData) -> None:
+    text = "Die Lage ist ernst, sagte der Chef der kleinen Partei (KP), Emil Roth, am Abend."
+    assert quotes(text, german) == [("direct", "Die Lage ist ernst", "Emil Roth")]
+
+
+def test_an_epithet_after_a_verb_of_saying_is_its_subject(german: LanguageData) -> None:
+    text = (
+        "Nina Vogt verlor das Finale. "
+        "Mit Tränen in den Augen meinte die 40-Jährige: „Ich höre jetzt auf.“"
+    )
+    assert quotes(text, german) == [("direct", "Ich höre jetzt auf.", "Nina Vogt")]
+
+
+def test_wurde_is_no_konjunktiv(german: LanguageData) -> None:
+    text = "Bo Lind sagte, er komme. Dann wurde sie ganz still."
+    assert quotes(text, german) == [("indirect", "er komme", "Bo Lind")]
+
+
+def test_erzaehlt_is_a_verb_of_saying(german: LanguageData) -> None:
+    assert quotes("„Es war ein Traum“, erzählt Lea Dorn.", german) == [
+        ("direct", "Es war ein Traum", "Lea Dorn")
+    ]

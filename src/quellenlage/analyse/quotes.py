@@ -8,14 +8,16 @@ person an attribution names, in the same sentence or, for speech standing alone,
 neighbouring one. Reported speech continues over a passage in the Konjunktiv; a pronoun next to
 a Konjunktiv I form ("lehne er … ab") is the person named last as a subject. A speaker is a
 person, organisation, role or group: never an abstract noun phrase, an adverb or a conjunction.
-A short quotation nobody is said to utter, or a title in quotation marks, is a term
-(``find_terms``), not a quote. The word lists are language data (``lang/de/speech.py``).
+A quotation that names nobody takes the speaker of a later quote that repeats it (a lead
+quoting the body) or of a name in parentheses after it. A short quotation nobody is said to
+utter, or a title in quotation marks, is a term (``find_terms``), not a quote. The word lists
+are language data (``lang/de/speech.py``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from quellenlage.lang.base import (
@@ -32,7 +34,7 @@ _MIN_WORDS_WITHOUT_ATTRIBUTION = 4
 # (German data kept here until SpeechData has a field for it.)
 _EPITHET_ARTICLES: dict[str, tuple[str, ...]] = {
     "der": ("er", "or", "ent", "eur", "chef", "e", "ist", "ant"),
-    "die": ("in", "e"),
+    "die": ("in",),
 }
 _INFIX_ZU = re.compile(r"^(?:ab|an|auf|aus|ein|fern|fest|her|hin|mit|nach|vor|weg|zurück)zu\w+en$")
 _PERSON_ENDINGS = ("er", "in", "or", "ent", "chef", "e", "ist", "ant", "eur", "är", "än", "at")
@@ -41,10 +43,17 @@ _ATTRIBUTE_ENDINGS = ("e", "en")  # "die in Klagenfurt tätige …", "der seit J
 _IMPERSONAL = "es"  # ", heißt es aus X": the source follows
 _FROM = frozenset({"aus", "von"})
 _ON_DAY = "am"  # "sagte am Dienstag X": a time between the verb and the speaker
+_AS = "wie"  # "…, wie X mitteilte": what X said
 _ACCORDINGLY = "demnach"  # "Der Mann lag demnach im Wald": what the source just named says
 _AGE = re.compile(r"\d+-[jJ]ährige[nr]?")
 _MAX_QUOTE_CHARS = 3000
+_ECHO_SHARE = 0.75  # of a quotation's words a later quote must repeat to be its source
+_STEM = 6  # letters compared: "Rückga…" for "Rückgabemöglichkeit(en)"
+# "„…“ (Max Muster)": a name in parentheses after a quotation's closing mark
+_CITED = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\w.-]+(?: [A-ZÄÖÜ][\w.-]+){0,3})\s*\)")
 _MAX_TITLE_WORDS = 6
+_MAX_NAME_WORDS = 3  # "die Zeitung „Neue Presse“": a name in marks after a noun
+_MAX_ATTRIBUTE_WORDS = 10  # "der Chef der … Partei (…)," before the name
 _PUNCTUATION = frozenset(",.;:!?…–—-()[]")
 _QUOTE_MARKS = frozenset('„“”»«‚‘"')
 _OPENING_MARKS = frozenset('„»‚«"')
@@ -106,6 +115,13 @@ class _Memory:
     openers: frozenset[int] = frozenset()  # offsets of the first word of each sentence
     capitalised: frozenset[str] = frozenset()  # words written capitalised inside a sentence
 
+    def referent(self) -> Speaker | None:
+        """Whom "der Zeuge", "der 63-Jährige" stands for: the person named last."""
+        return self.person
+
+    def scratch(self) -> _Memory:
+        return _Memory(self.last, dict(self.roles), self.person, self.openers, self.capitalised)
+
     def only_opens(self, word: tuple[str, int, int]) -> bool:
         """A capitalised word seen only at the start of sentences ("Knapp ein Jahr …",
         "Trotz des Erfolgs …"): the article itself says it is no name."""
@@ -147,7 +163,9 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
     if speech is None:
         return []
     quotations = _quotations(article)
-    body = _joined([s for s in article.sentences if not s.heading], quotations, article.text)
+    sentences = [s for s in article.sentences if not s.heading]
+    sentences = _resplit(sentences, quotations, article.text, language.abbreviations)
+    body = _joined(sentences, quotations, article.text)
     memory = _first_words(article.text, body, speech)
     _learn_roles(article.text, body, speech, memory)
     lines = [_attribute(article.text, sentence, speech, memory) for sentence in body]
@@ -155,11 +173,13 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
     passage = _Passage()
     for index, line in enumerate(lines):
         found = _line_quotes(article, lines, index, passage, quotations, speech)
-        if not found and index > 0:
-            found = _pointed_back(article, lines, index, speech, quotes)
+        if index > 0 and all(q.kind == "term" for q in found):
+            found += _pointed_back(article, lines, index, speech, quotes)
         quotes.extend(found)
         _advance(passage, found, line, article.text)
     _led_in(article, lines, quotes, speech)
+    quotes = _named_after(article.text, quotes)
+    quotes = _echoed(article.text, quotes, lines[0].sentence if lines else None, speech)
     quotes.extend(_embedded_posts(article))
     return sorted(quotes, key=lambda q: q.start)
 
@@ -192,7 +212,9 @@ def _attribute(text: str, sentence: Sentence, speech: SpeechData, memory: _Memor
         if subject is not None and not memory.only_opens((subject.name, subject.start, 0)):
             memory.last = subject  # "Putin hatte … . Er …"
     colon = speaker or _colon_speaker(words, speech, memory)
-    memory.person = _last_full_name(words, speech) or memory.person
+    full = _last_full_name(words, speech)
+    if full is not None and not (speaker is not None and full.end <= speaker.start):
+        memory.person = full  # the later of the two is the person named last
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
 
 
@@ -209,8 +231,8 @@ def _last_full_name(words: Phrase, speech: SpeechData) -> Speaker | None:
     article owns ("fest: Quentin Tarantino", not "des Weißen Hauses"): a person to refer
     back to."""
     inside = _inside_quotes(words)
-    closed = speech.determiners | speech.function_words | speech.pronouns
-    found = None
+    closed = speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
+    found = None  # (a preposition opening a sentence, "Mit Tränen …", is no name either)
     run: Phrase = []
     for i, word in enumerate([*words, ("", 0, 0)]):
         lower = word[0].lower()
@@ -230,8 +252,12 @@ def _last_full_name(words: Phrase, speech: SpeechData) -> Speaker | None:
 
 def _advance(passage: _Passage, found: list[Quote], line: _Line, text: str) -> None:
     """Carry the speaker of this sentence's speech to the next ones (a passage in the
-    Konjunktiv may pause for one sentence)."""
+    Konjunktiv may pause for one sentence). A sentence that names a speaker without quoting
+    ("X hat den Schritt als Schande kritisiert.") opens a passage too."""
     spoken = [q for q in found if q.kind != "term" and q.speaker is not None]
+    if not spoken and line.speaker is not None and not found:
+        passage.speaker, passage.quiet, passage.unmarked = line.speaker, 0, False
+        return
     if not spoken:
         passage.quiet += 1
         passage.unmarked = False
@@ -295,8 +321,9 @@ def _marked(
 ) -> Quote:
     """A quotation in marks: a quote of its speaker, or a term (a title, a scare quote)."""
     text = article.text
-    if _is_title(text, line, start, end, attributed is not None, speech):
-        return Quote(start, end, "term", None)
+    named = attributed is not None and attributed.start < start and end <= attributed.end
+    if named or _is_title(text, line, start, end, attributed is not None, speech):
+        return Quote(start, end, "term", None)  # also the speaker's name: "die Seite „XY“"
     words = len(text[start:end].split())
     who = attributed or (line.colon if _after_colon(line, start) else None)
     alone = _only_quote(article, line.sentence, start, end)
@@ -349,8 +376,10 @@ def _pointed_back(
         or words[0][0].lower() not in speech.back_pointers
         or words[1][0].lower() not in speech.verbs
         or before.speaker is not None
-        or _has_marks(before.words)
-        or any(q.start < before.sentence.end and q.end > before.sentence.start for q in quotes)
+        or any(
+            q.kind != "term" and q.start < before.sentence.end and q.end > before.sentence.start
+            for q in quotes
+        )
     ):
         return []
     return [
@@ -382,7 +411,9 @@ def _after_colon(line: _Line, start: int) -> bool:
 
 def _unmarked_after_colon(article: Article, line: _Line, speech: SpeechData) -> Quote | None:
     """ "Er sagt: Wir …": the words after a colon that follows a verb of saying, when they do
-    not open with a quotation mark; quotations inside them belong to them."""
+    not open with a quotation mark; quotations inside them belong to them. They report when
+    in the Konjunktiv or when they speak of the speaker as "er"/"sie" ("verkündete sie die
+    Nachricht: Sie wird Mutter")."""
     colon = _colon_index(line.words)
     if colon is None or line.colon is None:
         return None
@@ -396,17 +427,26 @@ def _unmarked_after_colon(article: Article, line: _Line, speech: SpeechData) -> 
     if end <= first[1]:
         return None
     after = range(colon + 1, len(line.words))
-    reported = any(_is_konjunktiv_i(line.words, i, speech) for i in after)
+    third = speech.subject_pronouns - {"es", "man"}
+    reported = first[0].lower() in third or any(
+        _is_konjunktiv_i(line.words, i, speech) for i in after
+    )
     return _quote(first[1], end, "indirect" if reported else "direct", line.colon)
 
 
 def _spoken_before(before: _Line, line: _Line, speech: SpeechData) -> bool:
     """After reported speech of a speaker (not a source named by "laut X"), a sentence in
-    the indicative and the first person is the speaker's own ("Ich hoffe auf eine Lösung.")."""
+    the indicative and the first person is the speaker's own ("Ich hoffe auf eine Lösung.").
+    Not after speech in quotation marks: a text that marks its quotes marks them all ("„…“,
+    sagt er. Wir drücken die Daumen!" is the writer's)."""
     lowered = [w.lower() for w, _, _ in before.words]
     outside = [i for i in range(len(lowered)) if i not in _inside_quotes(before.words)]
     konjunktiv = any(_is_konjunktiv_i(line.words, i, speech) for i in range(len(line.words)))
-    return not konjunktiv and not _attributed_by_phrase(lowered, outside, speech)
+    return (
+        not konjunktiv
+        and not _has_marks(before.words)
+        and not _attributed_by_phrase(lowered, outside, speech)
+    )
 
 
 def _led_in(article: Article, lines: list[_Line], quotes: list[Quote], speech: SpeechData) -> None:
@@ -428,6 +468,57 @@ def _led_in(article: Article, lines: list[_Line], quotes: list[Quote], speech: S
             end = _without_period_of(text, before)
             quotes.append(Quote(before.sentence.start, end, "direct", *_speaker_of(quote)))
             line = before
+
+
+def _named_after(text: str, quotes: list[Quote]) -> list[Quote]:
+    """ "„Was wir brauchen, …“ (Max Muster).": a name in parentheses right after a quotation
+    nobody is said to utter is its author, as under a motto."""
+    named = []
+    for quote in quotes:
+        found = _CITED.match(text, quote.end + 1) if quote.kind == "direct" else None
+        if quote.speaker is None and found is not None:
+            quote = replace(quote, speaker=found[1], speaker_start=found.start(1))
+            quote = replace(quote, speaker_end=found.end(1))
+        named.append(quote)
+    return named
+
+
+def _echoed(
+    text: str, quotes: list[Quote], lead: Sentence | None, speech: SpeechData
+) -> list[Quote]:
+    """A quotation that a later quote repeats ("„Nicht mehr dieses Vertrauen gespürt“" in the
+    lead, "Ich habe … nicht mehr dieses Vertrauen gespürt, sagte X" below) is that speaker's,
+    when the first names nobody or, in the lead, only a role ("sagt der Regisseur")."""
+    echoed = []
+    for quote in quotes:
+        if quote.kind != "term" and _unnamed(text, quote, lead, speech):
+            for later in quotes:
+                if later.start > quote.end and later.speaker and _repeats(text, quote, later):
+                    quote = Quote(quote.start, quote.end, quote.kind, *_speaker_of(later))
+                    break
+        echoed.append(quote)
+    return echoed
+
+
+def _unnamed(text: str, quote: Quote, lead: Sentence | None, speech: SpeechData) -> bool:
+    if quote.speaker is None:
+        return True
+    in_lead = lead is not None and lead.start <= quote.start < lead.end
+    before = text[: quote.speaker_start or 0].split()[-1:]
+    role = all(is_role(w, speech) for w in quote.speaker.split())  # "Trainer hört auf: „…“"
+    return in_lead and (role or (bool(before) and before[0].lower() in speech.determiners))
+
+
+def _repeats(text: str, quote: Quote, later: Quote) -> bool:
+    """Most words of ``quote`` (by their first letters: "Rückgabemöglichkeit" and
+    "Rückgabemöglichkeiten") stand in ``later``."""
+    mine = _stems(text[quote.start : quote.end])
+    theirs = set(_stems(text[later.start : later.end]))
+    return len(mine) >= 2 and sum(w in theirs for w in mine) >= _ECHO_SHARE * len(mine)
+
+
+def _stems(words: str) -> list[str]:
+    return [w[:_STEM].lower() for w in re.findall(r"\w+", words) if len(w) > 2]
 
 
 def _speaker_of(quote: Quote) -> tuple[str | None, int | None, int | None]:
@@ -521,11 +612,17 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         if i in after_comma:
             speaker = _closing_speaker(words, i, speech, memory)
         elif i in laut:
-            speaker = _resolve(_phrase(words, i + 1, speech, forward=True), speech, memory, True)
+            phrase = _phrase(words, i + 1, speech, forward=True)
+            trial = memory.scratch()
+            speaker = _source(_resolve(phrase, speech, trial, True), trial, words, speech, memory)
         elif i in zufolge:
-            speaker = _resolve(_phrase(words, i - 1, speech, forward=False), speech, memory)
+            phrase = _phrase(words, i - 1, speech, forward=False)
+            trial = memory.scratch()
+            speaker = _source(_resolve(phrase, speech, trial), trial, words, speech, memory)
         elif i in angaben:
-            speaker = _report_speaker(words, i, speech, memory)
+            trial = memory.scratch()
+            found_by = _report_speaker(words, i, speech, trial)
+            speaker = _source(found_by, trial, words, speech, memory)
         else:
             speaker = _verb_speaker(words, i, speech, memory)
         if speaker:
@@ -534,6 +631,30 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         if i in found:
             return found[i]
     return None
+
+
+def _source(
+    speaker: Speaker | None,
+    trial: _Memory,
+    words: Phrase,
+    speech: SpeechData,
+    memory: _Memory,
+) -> Speaker | None:
+    """The source of "laut X", "X zufolge", "nach Angaben X": no subject, so a later "er" or
+    "der Zeuge" refers to it only when it is a person's full name ("laut dem Historiker Max
+    Muster … schreibt er") or someone introduced ("nach Angaben eines Zeugen … sagte der
+    Zeuge"), not to "laut FIFA-Regeln". ``speaker`` was resolved in ``trial``, a copy of
+    ``memory`` that is kept only then."""
+    if speaker is None:
+        return None
+    before = [w.lower() for w, _, end in words if end <= speaker.start][-1:]
+    opener = before + speaker.name.lower().split()[:1]  # "eines Zeugen" or "eines" Zeugen
+    introduced = bool(set(opener) & speech.indefinite)
+    if introduced:
+        trial.last = trial.person = speaker
+    if introduced or (len(speaker.name.split()) >= 2 and speaker.name[:1].isupper()):
+        memory.last, memory.person, memory.roles = trial.last, trial.person, trial.roles
+    return speaker
 
 
 def _laut_opens_source(words: Phrase, i: int, speech: SpeechData) -> bool:
@@ -551,14 +672,27 @@ def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory)
     if i + 1 < len(words) and words[i + 1][0].lower() == _IMPERSONAL:
         return _impersonal_source(words, i + 2, speech, memory)  # ", heißt es aus X"
     after = _phrase(words, i + 1, speech, forward=True)
+    owner = _statement_owner(words, i + 1, speech)
+    if owner is not None:  # ", so die Aussage des Mannes": whose statement it is
+        return _resolve(_phrase(words, owner, speech, forward=True), speech, memory, True)
     roles = any(is_role(w, speech) for w, _, _ in after)
-    if memory.person is not None and not roles and _is_epithet(after, speech):
-        return memory.person  # ", sagte der Franzose": the person named before
+    if memory.referent() is not None and not roles and _is_epithet(after, speech):
+        return memory.referent()  # ", sagte der Franzose": the person named before
     if after and after[0][0].lower() in speech.determiners and not _is_named(after, speech):
         speaker = _verb_speaker(words, i, speech, memory)
         if speaker is not None:
             return speaker
     return _resolve(after, speech, memory, subject=True)
+
+
+def _statement_owner(words: Phrase, start: int, speech: SpeechData) -> int | None:
+    """Index of the owner in "die Aussage des Mannes" / "die Angaben von X" at ``start``:
+    the statement is not the speaker, the genitive after it is."""
+    j = start + 1 if start < len(words) and words[start][0].lower() in speech.determiners else start
+    if j + 2 >= len(words) or words[j][0].lower() not in speech.report_nouns:
+        return None
+    after = words[j + 1][0].lower()
+    return j + 2 if after == "von" or after in speech.genitive_articles else None
 
 
 def _impersonal_source(
@@ -568,6 +702,8 @@ def _impersonal_source(
     the source after "aus" or a genitive article; none for "in einer Mitteilung"."""
     for j in range(start, len(words) - 1):
         lower = words[j][0].lower()
+        if lower in _PUNCTUATION:
+            break  # ", hieß es, die Strategie eines …": what was said, not its source
         if lower in _FROM or (lower in speech.genitive_articles - {"den", "dem"} and j > start):
             source = _phrase(words, j + 1, speech, forward=True)
             while source and source[0][0].lower() in speech.determiners:
@@ -575,6 +711,24 @@ def _impersonal_source(
             speaker = _resolve(source, speech, memory, True)
             if speaker is not None:
                 return speaker
+    return None
+
+
+def _document_source(
+    words: Phrase, start: int, end: int, speech: SpeechData, memory: _Memory
+) -> Speaker | None:
+    """The source a statement noun before "hieß es" names: "In dem Times-Bericht" (the
+    compound's first part), "In der Erklärung des Ministeriums" (the genitive)."""
+    for j in range(start, end):
+        word, begin, _ = words[j]
+        if word.rsplit("-", 1)[-1].lower() not in speech.report_nouns:
+            continue
+        if "-" in word:
+            prefix = word.rsplit("-", 1)[0]
+            return Speaker(prefix, begin, begin + len(prefix))
+        owner = _statement_owner(words, j, speech)
+        if owner is not None:
+            return _resolve(_phrase(words, owner, speech, forward=True), speech, memory, True)
     return None
 
 
@@ -622,6 +776,10 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
     """The phrase after the verb ("sagte Uschakow"), the subject of a verb-final clause
     ("den Putin … bezeichnet hatte", "wie der Kreml mitteilte"), else the subject before the
     verb, past a relative clause or an apposition ("Der Statiker X, der …, nannte …")."""
+    if i + 1 < len(words) and words[i + 1][0].lower() == _IMPERSONAL:
+        return _impersonal_source(words, i + 2, speech, memory) or _document_source(
+            words, _clause_start(words, i), i, speech, memory
+        )  # "In dem Times-Bericht hieß es, …"
     vorfeld = _vorfeld(words, i, speech)
     recipient = bool(vorfeld) and vorfeld[0][0].lower() in speech.object_determiners
     if vorfeld and _is_named(vorfeld, speech) and not recipient:  # not "Dem Magazin X sagte"
@@ -631,7 +789,10 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
     starts_object = first.lower() in speech.determiners or (
         first[:1].islower() and first.lower() not in speech.pronouns
     )
-    if starts_object and not any(is_role(w, speech) for w, _, _ in after):
+    if vorfeld and vorfeld[0][0].lower() in speech.back_pointers:
+        starts_object = False  # "Das berichtet die Zeitung": "Das" is the object
+    person = any(is_role(w, speech) for w, _, _ in after) or _is_epithet(after, speech)
+    if starts_object and not person:  # "meinte die 33-Jährige" is the subject
         after = []  # an object ("nannte die Verhandlungen", "forderte schnelle Hilfen")
     speaker = _resolve(after, speech, memory)
     if speaker is None:
@@ -777,8 +938,8 @@ def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _M
 def _subject(words: Phrase, speech: SpeechData) -> tuple[Speaker | None, list[str]]:
     """The person named at the start of a sentence (its subject), and the roles given there."""
     phrase = _phrase(words, 0, speech, forward=True)
-    if not phrase:
-        return None, []
+    if not phrase or phrase[0][0].lower() in speech.function_words:
+        return None, []  # "Bereits Jahre zuvor sei …": an adverb, not the subject, comes first
     name = _name(phrase, speech)
     roles = [w for w, _, _ in phrase if is_role(w, speech)]
     if not name or (phrase[0][0].lower() in speech.determiners and not roles):
@@ -854,6 +1015,9 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
         index += step
     if not forward:
         phrase.reverse()
+    if forward and len(phrase) > 1 and phrase[-1][0].lower() in speech.genitive_articles:
+        phrase = phrase[:-1]  # "der Chef der europafeindlichen Partei (…), Max Muster,"
+        index = _attribute_end(words, index)
     if (
         forward
         and phrase
@@ -865,6 +1029,20 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
         if _name(apposition, speech):
             return apposition
     return phrase
+
+
+def _attribute_end(words: Phrase, index: int) -> int:
+    """The comma that ends a genitive attribute starting at ``index`` (parentheses inside
+    skipped), so that the apposition after it can name the person; else ``index``."""
+    depth = 0
+    for j in range(index, min(index + _MAX_ATTRIBUTE_WORDS, len(words))):
+        word = words[j][0]
+        depth += (word == "(") - (word == ")")
+        if depth == 0 and word == ",":
+            return j
+        if depth == 0 and (word in _PUNCTUATION - {")"} or word in _QUOTE_MARKS):
+            break
+    return index
 
 
 def _extended_attribute(words: Phrase, index: int, phrase: Phrase, speech: SpeechData) -> int:
@@ -892,19 +1070,31 @@ def _time_phrase(words: Phrase, index: int) -> bool:
 
 
 def _quoted_name_mark(words: Phrase, index: int, phrase: Phrase, speech: SpeechData) -> bool:
-    """A quotation mark around a name that follows the phrase's article: it belongs to it."""
+    """A quotation mark around a name that follows the phrase's article, or its noun ("die
+    US-Seite „XY“", a short name in marks): it belongs to it."""
     word, start, end = words[index]
     if word not in _QUOTE_MARKS or not phrase:
         return False
     after = words[index + 1] if index + 1 < len(words) else None
+    last = phrase[-1][0]
     opening = (
-        phrase[-1][0].lower() in speech.determiners
+        (last.lower() in speech.determiners or (last[:1].isupper() and _short_name(words, index)))
         and after is not None
         and after[1] == end
         and after[0][:1].isupper()
     )
     closing = phrase[-1][2] == start and any(w in _QUOTE_MARKS for w, _, _ in words[:index])
     return opening or (closing and _opened_in(words, index, phrase))
+
+
+def _short_name(words: Phrase, index: int) -> bool:
+    """The quotation opening at ``index`` closes soon and holds capitalised words only."""
+    for j in range(index + 1, min(index + 2 + _MAX_NAME_WORDS, len(words))):
+        if words[j][0] in _QUOTE_MARKS:
+            return j > index + 1
+        if not words[j][0][:1].isupper():
+            return False
+    return False
 
 
 def _opened_in(words: Phrase, index: int, phrase: Phrase) -> bool:
@@ -1008,8 +1198,8 @@ def _resolve(
             position -= 1
         speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
         if position and lowered[position - 1] in speech.determiners:
-            if memory.person is not None and _is_epithet(phrase, speech):
-                return memory.person  # "schreibt der US-Regisseur": the person named before
+            if memory.referent() is not None and _is_epithet(phrase, speech):
+                return memory.referent()  # "schreibt der US-Regisseur": the person named before
             return speaker  # "der Kreml", "die Europäer": not a person to refer back to
         for word, _, _ in phrase:
             if is_role(word, speech):
@@ -1023,10 +1213,13 @@ def _resolve(
             return whole  # "ein Sprecher des Ministeriums": someone not named before
         if lowered[0] in speech.determiners:
             known = memory.roles.get(role_key(roles[-1], speech))  # "der Berater"
-            return known or (memory.person if epithet else None) or whole
+            referent = memory.referent()
+            if known is None and epithet and referent is not None:
+                known = memory.roles[role_key(roles[-1], speech)] = referent
+            return known or whole  # "der Zeuge" then stays the same person
         return whole  # "russische Medien"
-    if epithet and memory.person is not None:
-        return memory.person  # "sagte der Franzose": the person named before
+    if epithet and memory.referent() is not None:
+        return memory.referent()  # "sagte der Franzose": the person named before
     if subject and _has_noun(phrase, speech):
         return whole
     return None
@@ -1094,8 +1287,9 @@ def _indirect(
         bool(_closing_verbs(words, outside, lowered, speech))
         or clause is not None  # "sagte am Montag, es …"
     )
-    konjunktiv = any(_is_konjunktiv_i(words, i, speech) for i in outside)
-    konjunktiv_ii = any(lowered[i] in speech.subjunctive_ii for i in outside)
+    moods = [i for i in outside if not _in_unreported_clause(words, i, speech)]
+    konjunktiv = any(_is_konjunktiv_i(words, i, speech) for i in moods)
+    konjunktiv_ii = any(lowered[i] in speech.subjunctive_ii for i in moods)
     marked = (
         konjunktiv
         or (carried and konjunktiv_ii)
@@ -1117,6 +1311,13 @@ def _indirect(
         shifted = {i - clause for i in inside if i >= clause}
         return None if _is_infinitive(words[clause:], shifted) else span  # "warf ihm vor, …
     return span  # … Warnungen ignoriert zu haben": an infinitive states nothing
+
+
+def _in_unreported_clause(words: Phrase, i: int, speech: SpeechData) -> bool:
+    """Word ``i`` stands in a clause that is no speech ("…, weil er … verbreitet hätte"): its
+    Konjunktiv gives a reason, it does not report."""
+    start = _clause_start(words, i)
+    return start < i and words[start][0].lower() in speech.not_reported_openers
 
 
 def _closing_verbs(
@@ -1156,10 +1357,18 @@ def _reported_span(
     if clause is not None:
         return words[clause][1], _without_period(text, sentence)  # "sagte, X habe …"
     for i in _closing_verbs(words, outside, lowered, speech)[:1]:
-        return sentence.start, words[i - 2][2]  # "Es gebe viel Arbeit, sagte X"
-    return _konjunktiv_clause_start(words, outside, speech, sentence), _without_period(
-        text, sentence
-    )
+        return _before_quote(words, sentence.start, words[i - 2][2])  # "Es gebe …, sagte X"
+    start = _konjunktiv_clause_start(words, outside, speech, sentence)
+    return _before_quote(words, start, _without_period(text, sentence))
+
+
+def _before_quote(words: Phrase, start: int, end: int) -> tuple[int, int]:
+    """The reported span up to a colon that opens a quotation ("Sie sei ein Fan gewesen:
+    „…“, so X"): the quotation is a quote of its own."""
+    colon = _colon_index(words)
+    if colon is not None and words[colon + 1][0] in _QUOTE_MARKS and words[colon][1] > start:
+        return start, words[colon - 1][2]
+    return start, end
 
 
 def _konjunktiv_clause_start(
@@ -1202,8 +1411,12 @@ def _reported_kind(line: _Line, span: tuple[int, int], speech: SpeechData) -> st
     outside = [i for i in range(len(words)) if i not in inside]
     within = [i for i in outside if span[0] <= words[i][1] and words[i][2] <= span[1]]
     before = [i for i in outside if words[i][2] <= span[0]]
-    if any(lowered[i] in speech.first_person for i in within):
-        return "direct"  # reported speech never keeps the speaker's "ich" or "wir"
+    persons = [i for i in within if lowered[i] in speech.first_person]
+    listed = [  # "habe ich", "ich habe": the indicative of the first person
+        i for i in within if lowered[i] in speech.subjunctive and not {i - 1, i + 1} & set(persons)
+    ]
+    if persons and not (listed and listed[0] < persons[0]):
+        return "direct"  # reported speech keeps no "ich" or "wir" (but "X habe …, dass wir …")
     if (
         any(_is_konjunktiv_i(words, i, speech) for i in within)
         or any(lowered[i] in speech.subjunctive_ii for i in within)
@@ -1236,10 +1449,26 @@ def _weak_past_second(words: Phrase, within: list[int], speech: SpeechData) -> b
 
 
 def _attributed_by_phrase(lowered: list[str], outside: list[int], speech: SpeechData) -> bool:
+    """ "laut X", "X zufolge", "nach Angaben X", "…, wie X mitteilte": a source's report."""
     return any(
-        lowered[i] in ("laut", "zufolge") or _report_noun_after(lowered, i, speech) is not None
+        lowered[i] in ("laut", "zufolge")
+        or _report_noun_after(lowered, i, speech) is not None
+        or _as_said(lowered, i, speech)
         for i in outside
     )
+
+
+def _as_said(lowered: list[str], i: int, speech: SpeechData) -> bool:
+    """ "…, wie das Unternehmen am Freitag mitteilte": "wie" after a comma opens a clause that
+    ends in a verb of saying."""
+    if lowered[i] != _AS or i == 0 or lowered[i - 1] != ",":
+        return False
+    for word in lowered[i + 1 : i + 10]:
+        if word in _PUNCTUATION:
+            return False
+        if word in speech.verbs:
+            return True
+    return False
 
 
 def _after_saying(lowered: list[str], dass: int, speech: SpeechData) -> bool:
@@ -1251,11 +1480,21 @@ def _after_saying(lowered: list[str], dass: int, speech: SpeechData) -> bool:
 
 def _verb_then_clause(lowered: list[str], words: Phrase, speech: SpeechData) -> int | None:
     """Index of the first word of the clause after "sagte [am Mittwoch]," — or None when there
-    is none or it is not what was said ("…, obwohl er …")."""
+    is none or it is not what was said ("…, obwohl er …"); a parenthesis between is skipped
+    ("verriet gestern (7. April), dass …"), and so is an apposition that names the speaker
+    ("sagte der Chef der Partei, Max Muster, am Abend")."""
     for i, lower in enumerate(lowered):
         if lower not in speech.verbs:
             continue
+        depth = 0
+        apposition = 0
         for j in range(i + 1, min(i + 11, len(words) - 1)):
+            depth += (words[j][0] == "(") - (words[j][0] == ")")
+            if depth > 0 or words[j][0] == ")" or j <= apposition:
+                continue
+            if words[j][0] == "," and _apposition_end(words, j + 1, speech):
+                apposition = _apposition_end(words, j + 1, speech)
+                continue
             if words[j][0] == ",":
                 if lowered[j + 1] in speech.not_reported_openers or _relative_clause(
                     lowered, j + 1, speech
@@ -1269,6 +1508,18 @@ def _verb_then_clause(lowered: list[str], words: Phrase, speech: SpeechData) -> 
             if words[j][0] in _QUOTE_MARKS and not _quoted_name_mark(words, j, words[i:j], speech):
                 break  # speech, not "sagte der „Saarbrücker Zeitung“ vom Dienstag, …"
     return None
+
+
+def _apposition_end(words: Phrase, start: int, speech: SpeechData) -> int:
+    """Index of the comma that closes a name standing alone between commas (", Max Muster,"),
+    or 0."""
+    for j in range(start, min(start + _MAX_NAME_WORDS + 1, len(words))):
+        word = words[j][0]
+        if word == ",":
+            return j if j > start else 0
+        if not word[:1].isupper() or word.lower() in speech.determiners | speech.function_words:
+            return 0
+    return 0
 
 
 def _relative_clause(lowered: list[str], i: int, speech: SpeechData) -> bool:
@@ -1363,6 +1614,50 @@ def _closes(text: str, i: int) -> bool:
         return True
     before = text[i - 1 : i] if i else " "
     return mark in _EITHER_WAY and not before.isspace()
+
+
+def _resplit(
+    sentences: list[Sentence],
+    quotations: list[tuple[int, int]],
+    text: str,
+    abbreviations: frozenset[str],
+) -> list[Sentence]:
+    """Sentences split again where a quotation mark glued to a word ("„Star Trek“-Crew")
+    made the splitter think a quotation open: at a full stop outside every quotation
+    (paired by the side the marks lean on) before a capitalised word."""
+    split: list[Sentence] = []
+    for sentence in sentences:
+        glued = any(
+            b - a > 1 and any(c in _QUOTE_MARKS for c in text[a:b]) for a, b in sentence.tokens
+        )
+        if not glued:
+            split.append(sentence)
+            continue
+        begin = 0
+        tokens = sentence.tokens
+        for n in range(1, len(tokens) - 1):
+            if _stops_here(text, tokens, n, quotations, abbreviations):
+                split.append(Sentence(tokens[begin][0], tokens[n][1], tokens[begin : n + 1]))
+                begin = n + 1
+        split.append(Sentence(tokens[begin][0], sentence.end, tokens[begin:]))
+    return split
+
+
+def _stops_here(
+    text: str,
+    tokens: tuple[tuple[int, int], ...] | list[tuple[int, int]],
+    n: int,
+    quotations: list[tuple[int, int]],
+    abbreviations: frozenset[str],
+) -> bool:
+    start, end = tokens[n]
+    if text[start:end] not in (".", "!", "?") or any(a <= start < b for a, b in quotations):
+        return False
+    before = text[slice(*tokens[n - 1])]
+    following = text[slice(*tokens[n + 1])]
+    initial = len(before) == 1 and before.isupper()  # "Claudia D. habe"
+    abbreviated = before.lower() + "." in abbreviations or initial or before.isdigit()
+    return not abbreviated and following[:1].isupper()
 
 
 def _joined(

@@ -17,15 +17,16 @@ hebt verwies verweist entgegnete erwiderte widersprach argumentierte schilderte 
 beklagte bemängelte monierte bilanzierte verriet gestand unterstrichen ergänzten räumten
 kündigten bestätigten dementierten gesagt erklärt betont bezeichnet genannt angekündigt
 mitgeteilt berichtet gewarnt kritisiert gefordert versichert bestätigt behauptet geäußert
-geschrieben gesprochen dementiert
+geschrieben gesprochen dementiert erzählte erzählten erzählt erzählen zitiert
 """.split()
 )
 
-# Nouns of a source after "nach" ("nach Angaben von X", "nach den Worten des X", "nach
-# Kreml-Angaben"): the phrase names who said it.
+# Nouns of a source's statement ("nach Angaben von X", "nach den Worten des X", "nach
+# Kreml-Angaben", "so die Aussage des X", "In dem X-Bericht hieß es"): the phrase names who
+# said it.
 REPORT_NOUNS = frozenset(
     """angaben worten informationen einschätzung aussage aussagen darstellung ansicht
-    auffassung meinung berichten""".split()
+    auffassung meinung berichten bericht erklärung mitteilung stellungnahme aussendung""".split()
 )
 
 # Attribution without a verb: "so Uschakow", "laut Kreml", "Uschakow zufolge".
@@ -60,10 +61,13 @@ unterhändler unterhändlerin botschafter botschafterin analyst analystin kommen
 kommentatorin historiker historikerin bürgermeister bürgermeisterin oberbürgermeisterin
 oberbürgermeister diktator general armeegeneral vorsitzende vorsitzender abgeordnete
 abgeordneter senator senatorin delegation regierung verwaltung stadt ministerium
+zeuge zeugin
 """.split()
 )
 
-PRONOUNS = frozenset({"er", "sie", "ihm", "ihr", "ihn", "dieser", "diese"})
+# Pronouns that refer to someone named before; "sich" too ("sagte X, der sich …" opens a
+# relative clause, not what X said).
+PRONOUNS = frozenset({"er", "sie", "ihm", "ihr", "ihn", "dieser", "diese", "sich"})
 
 # Subject pronouns of the third person singular: next to a Konjunktiv I form ("lehne er …
 # ab", "Er habe …") they mark reported speech of the person named before.
@@ -83,7 +87,7 @@ OBJECT_DETERMINERS = frozenset(
 # Words ending in -e that are not verbs, so they never read as a Konjunktiv I form.
 NOT_VERBS_IN_E = frozenset(
     """gerne heute lange gerade beinahe alleine ohne bitte danke nahe ebenfalls hierzulande
-    bislang solange sobald ehe beide""".split()
+    bislang solange sobald ehe beide wurde""".split()
 )
 
 # Derivational endings of abstract nouns ("Darstellung-en", "Frei-heit", "Ergebnis"): such a
@@ -112,10 +116,12 @@ RELATIVE_PRONOUNS = frozenset(
 )
 SUBORDINATORS = frozenset("wie als dass nachdem weil da ob während wenn obwohl bevor".split())
 
-# A clause after "sagte X," that starts with one of these is not what X said.
+# A clause after "sagte X," that starts with one of these is not what X said (nor a question:
+# "sagen, was er will"); a Konjunktiv in such a clause ("…, weil er … hätte") reports nothing.
 NOT_REPORTED_OPENERS = frozenset(
     """obwohl weil wenn um ohne nachdem da als bevor damit während sodass sofern falls indem
-    anstatt statt sobald seit seitdem bis wodurch weshalb""".split()
+    anstatt statt sobald seit seitdem bis wodurch weshalb was wer wo warum wann wieso ob
+    wie""".split()
 )
 
 # "Das teilte X mit": the demonstrative points back to the sentence before as X's words.
@@ -128,7 +134,7 @@ FUNCTION_WORDS = frozenset(
     zuvor zunächst schließlich später heute gestern morgen bisher bislang erst auch noch
     aber und oder denn sondern weil dass ob als wie wo was wer warum hier dort es das dies
     man auch sogar jedoch dennoch vielmehr ebenso folglich zuletzt demnach morgens abends
-    nachts mittags anfangs besonders""".split()
+    nachts mittags anfangs besonders bereits""".split()
 )
 
 # Nouns that name a work, a list or a plan: a quotation right after them is its title
@@ -148,11 +154,11 @@ SKIPPED_ADVERBS = frozenset("dagegen auch noch weiter zudem jedoch aber bereits 
 DETERMINERS = frozenset(
     """der die das den dem des ein eine einen einem einer sein seine seinen ihr ihre ihren diese
     dieser dieses diesen jene alle allen aller viele vielen einige einigen manche beide beiden
-    kein keine keinen""".split()
+    kein keine keinen eines""".split()
 )
 
 # Indefinite determiners: "ein Sprecher" is someone not named before.
-INDEFINITE = frozenset("ein eine einer einem einen".split())
+INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 
 # Words that end the speaker phrase after a verb ("sagte X nach den Verhandlungen").
 PHRASE_STOPS = frozenset(
@@ -164,4 +170,4 @@ hinzu neulich zuvor später kurz dann damals und oder dass ob wie als
 
 # Articles after which a capitalised run names an organisation or place, not the speaker
 # ("die Pressesprecherin des Weißen Hauses").
-GENITIVE_ARTICLES = frozenset({"des", "der", "dem", "den"})
+GENITIVE_ARTICLES = frozenset({"des", "der", "dem", "den", "eines"})
