@@ -706,7 +706,16 @@ def test_wurde_is_no_konjunktiv(german: LanguageData) -> None:
     assert quotes(text, german) == [("indirect", "er komme", "Bo Lind")]
 
 
-def test_erzaehlt_is_a_verb_of_saying(german: LanguageData) -> None:
-    assert quotes("„Es war ein Traum“, erzählt Lea Dorn.", german) == [
-        ("direct", "Es war ein Traum", "Lea Dorn")
-    ]
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("„Es war ein Traum“, erzählt Lea Dorn.", ("direct", "Es war ein Traum", "Lea Dorn")),
+        (
+            "Wir sind pleite, titelte die Zeitung Nordblick.",
+            ("direct", "Wir sind pleite", "Zeitung Nordblick"),
+        ),
+        ("Die Kläger argumentieren mit „Rufmord“.", ("direct", "Rufmord", "Kläger")),
+    ],
+)
+def test_more_verbs_of_saying(text: str, found: tuple[str, str, str], german: LanguageData) -> None:
+    assert quotes(text, german) == [found]

@@ -17,7 +17,8 @@ hebt verwies verweist entgegnete erwiderte widersprach argumentierte schilderte 
 beklagte bemängelte monierte bilanzierte verriet gestand unterstrichen ergänzten räumten
 kündigten bestätigten dementierten gesagt erklärt betont bezeichnet genannt angekündigt
 mitgeteilt berichtet gewarnt kritisiert gefordert versichert bestätigt behauptet geäußert
-geschrieben gesprochen dementiert erzählte erzählten erzählt erzählen zitiert
+geschrieben gesprochen dementiert erzählte erzählten erzählt erzählen zitiert titelte titelten
+titelt argumentieren argumentiert
 """.split()
 )
 
