@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Select,
     Table,
     and_,
+    bindparam,
     delete,
     func,
     insert,
@@ -85,6 +87,7 @@ _RETRYABLE = {"40P01", "40001"}  # deadlock detected, serialization failure
 STORIES_LOCK = "stories"
 MIGRATIONS_LOCK = "migrations"
 R = TypeVar("R")
+K = TypeVar("K", str, int)
 
 
 class StoreError(Exception):
@@ -228,16 +231,21 @@ class Store:
             command.upgrade(config, "head")
 
     def _checked_revision(self, connection: Connection) -> str | None:
-        """The schema revision, or an error for a newer schema or another program's tables."""
+        """The schema revision, or an error for a newer schema or another program's tables.
+        The table names come from one query, one snapshot: asked in two, a migration
+        committed in between looks like another program's tables without ours."""
+        tables = set(inspect(connection).get_table_names())
+        if "alembic_version" not in tables:
+            if tables:
+                raise StoreError(
+                    f"{self.location}: not a quellenlage database (tables of another program)"
+                )
+            return None
         revision = self._revision_on(connection)
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise StoreError(
                 f"{self.location}: written by a newer quellenlage (schema {revision}; this "
                 f"version knows up to {HEAD}): upgrade quellenlage to use it"
-            )
-        if revision is None and inspect(connection).get_table_names():
-            raise StoreError(
-                f"{self.location}: not a quellenlage database (tables of another program)"
             )
         return revision
 
@@ -327,21 +335,15 @@ class Store:
         tags = sorted(tags, key=lambda t: (t.article_id, t.model))
 
         def save() -> SavedBatch:
-            added = present = 0
             with self._write() as connection:
                 # Articles are never deleted: one committed is skipped without an insert.
                 known = self._existing(connection, [a.id for a in ordered])
-                for article in ordered:
-                    if article.id not in known and self._insert_article(connection, article):
-                        known.add(article.id)
-                        added += 1
-                    else:
-                        present += 1
-                    self._insert_sources(connection, article.id, article.sources)
+                added = self._insert_articles(connection, [a for a in ordered if a.id not in known])
+                self._insert_sources(connection, ordered)
                 self._insert_analyses(connection, analyses)
                 self._insert_tags(connection, tags)
                 self._insert_rejections(connection, rejections)
-            return SavedBatch(added, present)
+            return SavedBatch(added, len(ordered) - added)
 
         return self._retrying(save)
 
@@ -361,72 +363,76 @@ class Store:
 
         self._retrying(save)
 
-    def _insert_article(self, connection: Connection, article: Article) -> bool:
-        """The article with its noise spans and sentences; False (and nothing written) when
-        its id is already stored, by this writer or another."""
+    def _insert_articles(self, connection: Connection, articles: Sequence[Article]) -> int:
+        """The articles with their noise spans and sentences, a few statements for the whole
+        batch; an id already stored (by this writer or another) is skipped with all it has.
+        Returns how many were inserted."""
+        if not articles:
+            return 0
         table = self._t["articles"]
-        inserted = connection.execute(
-            self._adapter.insert_ignore(table)
-            .values(
-                id=article.id,
-                text=article.text,
-                source=article.source,
-                title=article.title,
-                url=article.url,
-                outlet=article.outlet,
-                published=article.published,
-                published_at=article.published_at_iso,
-                language=article.language,
-                encoding=article.encoding,
-                raw=article.raw,
-                ingested_at=_now(),
-            )
-            .returning(table.c.id)  # a row only when this insert took the id
-        ).first()
-        if inserted is None:
-            return False
-        if article.excluded:
-            connection.execute(
-                insert(self._t["excluded"]),
-                [
-                    {"article_id": article.id, "start": e.start, "end": e.end, "kind": e.kind}
-                    for e in article.excluded
-                ],
-            )
-        if article.sentences:
-            rows = [
-                {
-                    "article_id": article.id,
-                    "position": i,
-                    "start": s.start,
-                    "end": s.end,
-                    "heading": s.heading,
-                    "tokens": json.dumps(s.tokens, separators=(",", ":")),
-                }
-                for i, s in enumerate(article.sentences)
-            ]
-            connection.execute(insert(self._t["sentences"]), rows)
+        now = _now()
+        rows = [
+            {
+                "id": a.id,
+                "text": a.text,
+                "source": a.source,
+                "title": a.title,
+                "url": a.url,
+                "outlet": a.outlet,
+                "published": a.published,
+                "published_at": a.published_at_iso,
+                "language": a.language,
+                "encoding": a.encoding,
+                "raw": a.raw,
+                "ingested_at": now,
+            }
+            for a in articles
+        ]
+        statement = self._adapter.insert_ignore(table).returning(table.c.id)
+        taken = set(connection.execute(statement, rows).scalars())  # only the ids it took
+        new = [a for a in articles if a.id in taken]
+        excluded = [
+            {"article_id": a.id, "start": e.start, "end": e.end, "kind": e.kind}
+            for a in new
+            for e in a.excluded
+        ]
+        if excluded:
+            connection.execute(insert(self._t["excluded"]), excluded)
+        sentences = [
+            {
+                "article_id": a.id,
+                "position": i,
+                "start": s.start,
+                "end": s.end,
+                "heading": s.heading,
+                "tokens": json.dumps(s.tokens, separators=(",", ":")),
+            }
+            for a in new
+            for i, s in enumerate(a.sentences)
+        ]
+        if sentences:
+            connection.execute(insert(self._t["sentences"]), sentences)
             self._adapter.index_sentences(
                 connection,
                 [
-                    {"text": article.text[s.start : s.end], "article_id": article.id, "position": i}
-                    for i, s in enumerate(article.sentences)
+                    {"text": a.text[s.start : s.end], "article_id": a.id, "position": i}
+                    for a in new
+                    for i, s in enumerate(a.sentences)
                 ],
             )
-        return True
+        return len(new)
 
-    def _insert_sources(
-        self, connection: Connection, article_id: str, sources: Iterable[Source]
-    ) -> None:
+    def _insert_sources(self, connection: Connection, articles: Sequence[Article]) -> None:
         rows = [
             {
-                "article_id": article_id,
+                "article_id": a.id,
                 "source": s.source,
                 "outlet": s.outlet,
                 "url": s.url,
                 "published": s.published,
             }
-            for s in sources
+            for a in articles
+            for s in a.sources
         ]
         if rows:
             connection.execute(self._adapter.insert_ignore(self._t["sources"]), rows)
@@ -942,39 +948,64 @@ class StoryUpdate:
         self._refresh(sorted(before | set(placed.values())))
 
     def _refresh(self, story_ids: list[int]) -> None:
+        """Size, days and title of each story from its members, and its dossier forgotten: a
+        few statements per chunk of stories, not per story (a stream opens thousands)."""
         s, sa, a = self._t["stories"], self._t["story_articles"].c, self._t["articles"].c
         d, e = self._t["dossiers"], self._t["dossier_entities"]
-        for story_id in story_ids:
-            stats = self._connection.execute(
-                select(func.count(), func.min(a.published), func.max(a.published))
-                .select_from(self._t["story_articles"])
+        for chunk in _chunks(story_ids):
+            self._connection.execute(delete(d).where(d.c.story_id.in_(chunk)))
+            self._connection.execute(delete(e).where(e.c.story_id.in_(chunk)))
+            members = self._connection.execute(
+                select(sa.story_id, a.published, a.title)
                 .join(self._t["articles"], a.id == sa.article_id)
-                .where(sa.story_id == story_id)
-            ).one()
-            self._connection.execute(delete(d).where(d.c.story_id == story_id))
-            self._connection.execute(delete(e).where(e.c.story_id == story_id))
-            if stats[0] == 0:  # kept empty, so that its id is never given to another story
-                self._connection.execute(
-                    update(s)
-                    .where(s.c.id == story_id)
-                    .values(size=0, first_day=None, last_day=None, title=None)
-                )
-                continue
-            title = self._connection.execute(
-                select(a.title)
-                .join(self._t["story_articles"], a.id == sa.article_id)
-                .where(sa.story_id == story_id, a.title.is_not(None))
-                .order_by(a.published.nulls_last(), a.id)
-                .limit(1)
-            ).scalar()
+                .where(sa.story_id.in_(chunk))
+                .order_by(sa.story_id, a.published.nulls_last(), a.id)
+            )
+            rows = {story_id: _StoryStats() for story_id in chunk}
+            for story_id, published, title in members:
+                rows[story_id].add(published, title)
             self._connection.execute(
                 update(s)
-                .where(s.c.id == story_id)
-                .values(size=stats[0], first_day=stats[1], last_day=stats[2], title=title)
+                .where(s.c.id == bindparam("story"))
+                .values(
+                    size=bindparam("members"),
+                    first_day=bindparam("first"),
+                    last_day=bindparam("last"),
+                    title=bindparam("heading"),
+                ),
+                [stats.row(story_id) for story_id, stats in rows.items()],
             )
 
 
-def _chunks(ids: list[str]) -> Iterator[list[str]]:
+@dataclass
+class _StoryStats:
+    """A story's row from its members, read in (day, id) order; a story left empty keeps
+    its row (size 0), so that its id is never given to another story."""
+
+    size: int = 0
+    first: str | None = None
+    last: str | None = None
+    title: str | None = None
+
+    def add(self, published: str | None, title: str | None) -> None:
+        self.size += 1
+        if published is not None:
+            self.first = min(self.first or published, published)
+            self.last = max(self.last or published, published)
+        if self.title is None and title is not None:
+            self.title = title
+
+    def row(self, story_id: int) -> dict[str, object]:
+        return {
+            "story": story_id,
+            "members": self.size,
+            "first": self.first,
+            "last": self.last,
+            "heading": self.title,
+        }
+
+
+def _chunks(ids: list[K]) -> Iterator[list[K]]:
     for start in range(0, len(ids), _IN_CHUNK):
         yield ids[start : start + _IN_CHUNK]
 
