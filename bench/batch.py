@@ -31,8 +31,8 @@ from common import ROOT, peak_rss_mb, write_jsonl
 from tests import pg
 
 from quellenlage import Archive, Filter, api
-from quellenlage.dossier.records import encode_story
 from quellenlage.executor import default_workers
+from quellenlage.model import encode_story
 from quellenlage.settings import Settings
 
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from quellenlage import Archive
-from quellenlage.dossier.records import encode_story
+from quellenlage.model import encode_story
 from tests.conftest import ROOT
 
 DATA = ROOT.parent / "shared" / "data" / "text"

@@ -37,7 +37,6 @@ from quellenlage.analyse.article import (
 )
 from quellenlage.analyse.ner import NER_MODES, consistent_entities
 from quellenlage.analyse.resources import Resources
-from quellenlage.dossier.records import StoryDossier, decode_story, encode_story
 from quellenlage.executor import Executor, Pending, make_executor
 from quellenlage.ingest.jsonl import item_from_record
 from quellenlage.ingest.outlets import OutletNamer
@@ -51,6 +50,9 @@ from quellenlage.model import (
     Notice,
     RawItem,
     Rejection,
+    StoryDossier,
+    decode_story,
+    encode_story,
 )
 from quellenlage.pipeline import build_article
 from quellenlage.settings import DEFAULT_SETTINGS, Settings

@@ -31,9 +31,9 @@ def supported(claims: list[Any], articles: list[Article], *phrases: str) -> set[
     """Sources of the claim whose evidence contains all phrases in some member."""
     by_id = {a.id: a for a in articles}
     for claim in claims:
-        texts = [by_id[e["article"]].text[e["start"] : e["end"]] for e in claim["evidence"]]
+        texts = [by_id[e.article].text[e.start : e.end] for e in claim.evidence]
         if any(all(p in t for p in phrases) for t in texts):
-            return {by_id[e["article"]].source for e in claim["evidence"]}
+            return {by_id[e.article].source for e in claim.evidence}
     return set()
 
 
@@ -47,10 +47,10 @@ def test_seed_contradiction_about_further_talks(
     seed_story: tuple[list[Article], list[Any], list[Any]],
 ) -> None:
     _, _, contradictions = seed_story
-    polarity = [x for x in contradictions if x["kind"] == "negation"]
-    assert len(polarity) == 1 and "weiteres Treffen geplant" in polarity[0]["explanation"]
-    assert sum(x["kind"] == "denial" for x in contradictions) == 3
-    assert not [x for x in contradictions if x["kind"] == "figures"]  # a delay is no duration
+    polarity = [x for x in contradictions if x.kind == "negation"]
+    assert len(polarity) == 1 and "weiteres Treffen geplant" in polarity[0].explanation
+    assert sum(x.kind == "denial" for x in contradictions) == 3
+    assert not [x for x in contradictions if x.kind == "figures"]  # a delay is no duration
 
 
 def test_seed_close_sentences_with_other_predicates_are_no_support(
@@ -69,23 +69,23 @@ def test_seed_figure_in_an_attribution_is_no_support(
 
 def test_single_source_claims_stay(seed_story: tuple[list[Article], list[Any], list[Any]]) -> None:
     _, claims, _ = seed_story
-    assert any(c["single_source"] for c in claims)
-    assert all(not c["single_source"] for c in claims if len(c["evidence"]) > 1)
+    assert any(c.single_source for c in claims)
+    assert all(not c.single_source for c in claims if len(c.evidence) > 1)
 
 
 def test_example_figure_contradiction() -> None:
     names = ["brueckenwatch-blog.md", "kuestenbote-hafenbruecke.txt"]
     articles = [article((EXAMPLES / n).read_text(encoding="utf-8"), n) for n in names]
     _, contradictions = claims_of(articles)
-    [figures] = [x for x in contradictions if x["kind"] == "figures"]
-    assert "31.000" in figures["explanation"] and "24.000" in figures["explanation"]
+    [figures] = [x for x in contradictions if x.kind == "figures"]
+    assert "31.000" in figures.explanation and "24.000" in figures.explanation
 
 
 def test_example_repair_costs_contradict() -> None:
     names = ["hafenstadt-rundschau.html", "kuestenbote-hafenbruecke.txt"]
     articles = [article((EXAMPLES / n).read_text(encoding="utf-8"), n) for n in names]
     _, contradictions = claims_of(articles)
-    costs = [x for x in contradictions if x["kind"] == "figures" and "Euro" in x["explanation"]]
+    costs = [x for x in contradictions if x.kind == "figures" and "Euro" in x.explanation]
     assert len(costs) == 1
 
 
@@ -93,7 +93,7 @@ def test_example_repair_costs_contradict() -> None:
 
 
 def sides(contradiction: dict[str, Any]) -> list[str]:
-    return [side["text"] for side in contradiction["sides"]]
+    return [side.text for side in contradiction.sides]
 
 
 def test_a_shared_count_is_no_support() -> None:
@@ -119,7 +119,7 @@ def test_a_close_sentence_that_says_something_else_is_no_support() -> None:
         "b",
     )
     claims, _ = claims_of([a, b])
-    assert all(len(c["evidence"]) == 1 for c in claims)
+    assert all(len(c.evidence) == 1 for c in claims)
 
 
 def test_each_supporting_article_has_its_own_wording() -> None:
@@ -128,10 +128,9 @@ def test_each_supporting_article_has_its_own_wording() -> None:
         "Für die Sanierung der Schule am Lindenweg sind 4 Millionen Euro veranschlagt.", "b"
     )
     claims, _ = claims_of([a, b])
-    [claim] = [c for c in claims if len(c["evidence"]) == 2]
+    [claim] = [c for c in claims if len(c.evidence) == 2]
     texts = {
-        e["article"]: (a if e["article"] == a.id else b).text[e["start"] : e["end"]]
-        for e in claim["evidence"]
+        e.article: (a if e.article == a.id else b).text[e.start : e.end] for e in claim.evidence
     }
     assert texts[a.id].startswith("Die Sanierung") and texts[b.id].startswith("Für die")
 
@@ -141,7 +140,7 @@ def test_different_figures_for_the_same_cost_contradict_in_text_order() -> None:
     b = article("Die Kosten der Reparatur des Daches schätzt das Amt auf 3,5 Millionen Euro.", "b")
     _, contradictions = claims_of([a, b])
     [x] = contradictions
-    assert x["kind"] == "figures"
+    assert x.kind == "figures"
     assert sides(x) == [a.text.strip(), b.text.strip()]  # in full, in text order
 
 
@@ -173,7 +172,7 @@ def test_a_denial_in_another_outlet_is_linked() -> None:
         [Entity(x.text.index("Kornhausen"), x.text.index("Kornhausen") + 10, "LOC")] for x in (a, b)
     ]
     _, contradictions = story_claims([a, b], analysed([a, b]), names)
-    [x] = [c for c in contradictions if c["kind"] == "denial"]
+    [x] = [c for c in contradictions if c.kind == "denial"]
     assert sides(x) == [a.text.strip(), b.text.strip()]
 
 
@@ -185,6 +184,6 @@ def test_contradictions_stay_bounded_in_a_story_of_near_copies() -> None:
     articles = [article(t, f"a{n}") for n, t in enumerate(texts)]
     claims, contradictions = claims_of(articles)
     assert len(claims) == 7  # one claim per figure, each with its own articles
-    pairs = {frozenset(x["items"]) for x in contradictions}
+    pairs = {frozenset(x.items) for x in contradictions}
     assert len(pairs) == len(contradictions)  # one contradiction per pair of claims
     assert len(contradictions) <= 7 * 3

@@ -11,7 +11,7 @@ import re
 
 from quellenlage.analyse.ner import Entity
 from quellenlage.link.entities import entity_for_speaker, resolve_entities, surname_index
-from quellenlage.model import Article
+from quellenlage.model import Article, EntityRecord
 from tests.link.test_quotes import article
 
 
@@ -26,9 +26,9 @@ def tagged(text: str, source: str, names: dict[str, str]) -> tuple[Article, list
     return built, sorted(found, key=lambda e: e.start)
 
 
-def resolve(*items: tuple[Article, list[Entity]]) -> dict[str, dict[str, object]]:
+def resolve(*items: tuple[Article, list[Entity]]) -> dict[str, EntityRecord]:
     entities = resolve_entities([a for a, _ in items], [e for _, e in items])
-    return {e.name: e.to_json() for e in entities}
+    return {e.name: e.record() for e in entities}
 
 
 def test_transliterations_and_surname_join_the_full_name() -> None:
@@ -41,9 +41,9 @@ def test_transliterations_and_surname_join_the_full_name() -> None:
     c = tagged("„Produktiv“, schrieb Dmitriev auf X.", "c", {"Dmitriev": "PER"})
     entities = resolve(a, b, c)
     [person] = [e for name, e in entities.items() if "Dmitri" in name]
-    assert person["type"] == "PER"
-    assert {"Dmitriev", "Kirill Dmitrijew"} <= set(person["variants"]) | {person["name"]}
-    assert len(person["mentions"]) == 4
+    assert person.type == "PER"
+    assert {"Dmitriev", "Kirill Dmitrijew"} <= set(person.variants) | {person.name}
+    assert len(person.mentions) == 4
     assert "Witkoff" in entities
 
 
@@ -63,8 +63,8 @@ def test_different_people_never_merge() -> None:
     names = {n: "PER" for n in (*people, "Peskow", "Putin")}
     entities = resolve(tagged(text, "a", names))
     assert set(entities) == people
-    assert len(entities["Dmitri Peskow"]["mentions"]) == 2  # type: ignore[arg-type]
-    assert len(entities["Wladimir Putin"]["mentions"]) == 2  # type: ignore[arg-type]
+    assert len(entities["Dmitri Peskow"].mentions) == 2
+    assert len(entities["Wladimir Putin"].mentions) == 2
 
 
 def test_genitive_joins_the_name() -> None:
@@ -80,14 +80,14 @@ def test_genitive_joins_the_name() -> None:
         )
     )
     assert set(entities) == {"Wladimir Putin", "Juri Uschakow"}
-    assert entities["Juri Uschakow"]["variants"] == ["Uschakows"]
+    assert entities["Juri Uschakow"].variants == ["Uschakows"]
 
 
 def test_shared_surname_joins_neither_person() -> None:
     text = "Anna Berg und Paul Berg kandidieren. Berg sagte, sie trete an."
     entities = resolve(tagged(text, "a", {"Anna Berg": "PER", "Paul Berg": "PER", "Berg": "PER"}))
-    assert len(entities["Anna Berg"]["mentions"]) == 1  # type: ignore[arg-type]
-    assert len(entities["Paul Berg"]["mentions"]) == 1  # type: ignore[arg-type]
+    assert len(entities["Anna Berg"].mentions) == 1
+    assert len(entities["Paul Berg"].mentions) == 1
     assert len(entities) == 3
 
 
@@ -95,7 +95,7 @@ def test_place_spellings_join() -> None:
     a = tagged("Raketen trafen Kiew in der Nacht.", "a", {"Kiew": "LOC"})
     b = tagged("In Kyjiw heulten die Sirenen.", "b", {"Kyjiw": "LOC"})
     [place] = resolve(a, b).values()
-    assert place["type"] == "LOC" and len(place["mentions"]) == 2  # type: ignore[arg-type]
+    assert place.type == "LOC" and len(place.mentions) == 2
 
 
 def test_role_before_a_name_is_a_role_not_a_name_and_its_later_use_a_mention() -> None:
@@ -107,10 +107,10 @@ def test_role_before_a_name_is_a_role_not_a_name_and_its_later_use_a_mention() -
         text, "a", {"Wladimir Putin": "PER", "Marco Rubio": "PER", "Washington": "LOC"}
     )
     entities = {e.name: e for e in resolve_entities([built], [found])}
-    putin = entities["Wladimir Putin"].to_json()
-    assert putin["roles"] == ["Kremlchef"] and putin["aliases"] == []
-    assert "Kremlchef" not in putin["variants"]
-    spans = [built.text[s["start"] : s["end"]] for s in putin["mentions"]]  # type: ignore[index, union-attr]
+    putin = entities["Wladimir Putin"].record()
+    assert putin.roles == ["Kremlchef"] and putin.aliases == []
+    assert "Kremlchef" not in putin.variants
+    spans = [built.text[s.start : s.end] for s in putin.mentions]
     assert spans == [
         "Wladimir Putin",
         "Kremlchef",
@@ -147,17 +147,17 @@ def test_a_role_tagged_as_a_person_joins_its_holder() -> None:
     names = {"Mark Rutte": "PER", "Rutte": "PER", "Nato-Generalsekretär": "PER"}
     built, found = tagged(text, "a", names)
     found = [e for e in found if e.start != 0]  # the role before the name is no mention
-    [rutte] = [e.to_json() for e in resolve_entities([built], [found])]
-    assert rutte["name"] == "Mark Rutte" and rutte["roles"] == ["Nato-Generalsekretär"]
-    assert rutte["variants"] == ["Rutte"]  # the role is no variant of the name
-    assert len(rutte["mentions"]) == 3
+    [rutte] = [e.record() for e in resolve_entities([built], [found])]
+    assert rutte.name == "Mark Rutte" and rutte.roles == ["Nato-Generalsekretär"]
+    assert rutte.variants == ["Rutte"]  # the role is no variant of the name
+    assert len(rutte.mentions) == 3
 
 
 def test_one_word_spellings_of_different_types_join_as_a_place() -> None:
     a = tagged("Raketen trafen Kiew in der Nacht.", "a", {"Kiew": "LOC"})
     b = tagged("Kyjiw meldete Schäden.", "b", {"Kyjiw": "PER"})  # a model error
     [place] = resolve(a, b).values()
-    assert place["type"] == "LOC" and len(place["mentions"]) == 2  # type: ignore[arg-type]
+    assert place.type == "LOC" and len(place.mentions) == 2
 
 
 def test_declined_names_of_places_and_organisations_are_one_entity() -> None:
@@ -177,7 +177,7 @@ def test_declined_names_of_places_and_organisations_are_one_entity() -> None:
         {"Schwarzen Meer": "LOC", "Schwarze Meer": "LOC"},
     )
     entities = resolve(a, b, c)
-    assert sorted(len(e["mentions"]) for e in entities.values()) == [2, 2, 2]  # type: ignore[arg-type]
+    assert sorted(len(e.mentions) for e in entities.values()) == [2, 2, 2]
     assert {"Weiße Haus", "Deutsche Bahn"} <= set(entities)
 
 

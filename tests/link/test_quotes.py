@@ -18,9 +18,9 @@ def article(text: str, source: str) -> Article:
 def test_putin_europe_quote_is_one_quote(seed_texts: dict[str, str]) -> None:
     articles = [article(seed_texts[k], k) for k in ("002", "003")]
     quotes = quotes_of(articles)
-    [europe] = [q for q in quotes if "Europa" in q["text"] and "hundert" in q["text"]]
-    assert {span["article"] for span in europe["evidence"]} == {a.id for a in articles}
-    assert europe["speaker_name"] == "Putin"
+    [europe] = [q for q in quotes if "Europa" in q.text and "hundert" in q.text]
+    assert {span.article for span in europe.evidence} == {a.id for a in articles}
+    assert europe.speaker_name == "Putin"
 
 
 def test_two_wordings_same_speaker() -> None:
@@ -30,8 +30,8 @@ def test_two_wordings_same_speaker() -> None:
         "Vorrang, selbst wenn es für zahlreiche Pendlerinnen und Pendler schmerzhaft ist.“"
     )
     quotes = quotes_of([article(texts[0], "a"), article(radio, "b")])
-    [safety] = [q for q in quotes if "Pendler" in q["text"]]
-    assert len(safety["evidence"]) == 2
+    [safety] = [q for q in quotes if "Pendler" in q.text]
+    assert len(safety.evidence) == 2
 
 
 def test_different_speakers_never_join() -> None:
@@ -49,4 +49,4 @@ def test_a_statement_that_says_more_is_not_the_narrower_one() -> None:
     b = article("Die Pläne für den neuen Hafen seien besprochen worden, sagte Ina Kolb.", "b")
     quotes = quotes_of([a, b])
     assert len(quotes) == 2
-    assert all(len(q["evidence"]) == 1 for q in quotes)
+    assert all(len(q.evidence) == 1 for q in quotes)

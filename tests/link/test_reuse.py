@@ -22,9 +22,9 @@ def test_shared_wire_sentence() -> None:
     c = article("Der Handballverein gewinnt das Derby deutlich mit sieben Toren.", "c")
     [reuse] = find_reuse([a, b, c])
     assert set(reuse.articles) == {a.id, b.id}
-    [(span_a, span_b)] = reuse.passages
-    assert a.text[span_a.start : span_a.end] == WIRE.rstrip(".")
-    assert b.text[span_b.start : span_b.end] == WIRE.rstrip(".")
+    [passage] = reuse.passages
+    assert a.text[passage.a.start : passage.a.end] == passage.a.text == WIRE.rstrip(".")
+    assert b.text[passage.b.start : passage.b.end] == passage.b.text == WIRE.rstrip(".")
     assert 0 < reuse.share < 1
 
 
@@ -34,13 +34,13 @@ def test_passages_never_cross_noise() -> None:
     a = article(f"{half}\n\nSHARE\n\n{rest}.\n", "a")
     b = article(f"{half} {rest}.\n", "b")
     [reuse] = find_reuse([a, b])
-    for span_a, _ in reuse.passages:
-        assert "SHARE" not in a.text[span_a.start : span_a.end]
-        assert len(a.text[span_a.start : span_a.end].split()) >= MIN_WORDS
+    for passage in reuse.passages:
+        assert "SHARE" not in a.text[passage.a.start : passage.a.end]
+        assert len(a.text[passage.a.start : passage.a.end].split()) >= MIN_WORDS
 
 
 def test_seed_wire_sentence(seed_texts: dict[str, str]) -> None:
     articles = [article(seed_texts[k], k) for k in ("002", "004")]
     [reuse] = find_reuse(articles)
-    texts = [articles[0].text[a.start : a.end] for a, _ in reuse.passages]
+    texts = [articles[0].text[p.a.start : p.a.end] for p in reuse.passages]
     assert any(t.startswith("Die Seiten seien nach den Gesprächen nicht weiter") for t in texts)

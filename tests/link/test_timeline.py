@@ -20,12 +20,12 @@ def test_events_merge_and_inferred_dates() -> None:
     )
     undated = article("Die Brücke wurde am Dienstag gesperrt, heißt es.", None)
     timeline = timeline_of([dated, undated])
-    assert [(e["date"], len(e["evidence"]), e.get("inferred", False)) for e in timeline] == [
+    assert [(e.date, len(e.evidence), e.inferred) for e in timeline] == [
         ("2025-12-02", 2, False),
         ("2025-12-03", 1, False),
     ]
-    span = timeline[0]["evidence"][1]
-    assert undated.text[span["start"] : span["end"]].startswith("Die Brücke wurde am Dienstag")
+    span = timeline[0].evidence[1]
+    assert undated.text[span.start : span.end].startswith("Die Brücke wurde am Dienstag")
 
 
 def test_undated_story_keeps_relative_dates_open() -> None:
@@ -35,6 +35,6 @@ def test_undated_story_keeps_relative_dates_open() -> None:
 def test_seed_tuesday_events(seed_texts: dict[str, str]) -> None:
     articles = [build_article(RawItem(k, seed_texts[k], k), Settings()) for k in sorted(seed_texts)]
     timeline = timeline_of([a for a in articles if isinstance(a, Article)])
-    tuesday = [e for e in timeline if e["date"] == "2025-12-02"]
+    tuesday = [e for e in timeline if e.date == "2025-12-02"]
     assert len(tuesday) >= 3
-    assert any(e.get("inferred") for e in tuesday)  # undated seeds read against 2025-12-03
+    assert any(e.inferred for e in tuesday)  # undated seeds read against 2025-12-03

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from quellenlage.dossier.records import Evidence, Figure, story_from_json
+from quellenlage.model import Evidence, Figure, story_from_json
 from quellenlage.web.compare import Comparison, Mark, compare, differing_figures, runs
 from tests.web.conftest import MARKED, Server, screenshot, seed_story
 

@@ -9,25 +9,36 @@ from the two items it opposes. A rebuild of the same story gives the same ids.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from dataclasses import replace
+from typing import Any, TypeVar
 
 import numpy as np
 
 from quellenlage.analyse.article import ArticleAnalysis
 from quellenlage.analyse.ner import consistent_entities
 from quellenlage.analyse.vectors import cosine_matrix, vector_matrix
-from quellenlage.dossier.records import StoryDossier, story_from_json
 from quellenlage.dossier.summary import summarise
 from quellenlage.link.claims import story_claims
 from quellenlage.link.entities import resolve_entities
 from quellenlage.link.quotes import story_quotes
 from quellenlage.link.reuse import find_reuse
 from quellenlage.link.timeline import build_timeline
-from quellenlage.model import Article, Entity, stable_id, unique_ids
+from quellenlage.model import (
+    Article,
+    ClaimRecord,
+    Contradiction,
+    Entity,
+    Evidence,
+    QuoteRecord,
+    StoryDossier,
+    stable_id,
+    unique_ids,
+)
 from quellenlage.settings import Settings
 from quellenlage.version import __version__
 
 Dossier = dict[str, Any]  # the contract document: {"quellenlage", "articles", "stories"}
+Item = TypeVar("Item", QuoteRecord, ClaimRecord)
 
 
 def build_story(
@@ -43,21 +54,23 @@ def build_story(
     found = consistent_entities(articles, tags)
     claims, contradictions = story_claims(articles, analyses, found)
     entities = resolve_entities(articles, found, tags)
-    record = {
-        "id": story_id,
-        "title": _story_title(articles) or (summary[0].text if summary else None),
-        "articles": [a.id for a in articles],
-        "summary": [item.to_json() for item in summary],
-        "entities": [e.to_json() for e in entities],
-        "quotes": story_quotes(articles, analyses, entities),
-        "claims": claims,
-        "contradictions": contradictions,
-        "timeline": build_timeline(articles, analyses),
-        "reuse": [r.to_json() for r in find_reuse(articles)],
-    }
-    _give_stable_ids(record)
-    _add_span_text(record, {a.id: a.text for a in articles})
-    return story_from_json(record)
+    numbered_quotes = story_quotes(articles, analyses, entities)
+    quotes = _with_stable_ids(numbered_quotes, "q")
+    stable_claims = _with_stable_ids(claims, "c")
+    renamed = {old.id: new.id for old, new in zip(numbered_quotes, quotes, strict=True)}
+    renamed |= {old.id: new.id for old, new in zip(claims, stable_claims, strict=True)}
+    return StoryDossier(
+        id=story_id,
+        title=_story_title(articles) or (summary[0].text if summary else None),
+        articles=[a.id for a in articles],
+        summary=summary,
+        entities=[e.record() for e in entities],
+        quotes=quotes,
+        claims=stable_claims,
+        contradictions=_opposing_stable_ids(contradictions, renamed),
+        timeline=build_timeline(articles, analyses),
+        reuse=find_reuse(articles),
+    )
 
 
 def dossier_document(articles: Iterable[Article], stories: Iterable[StoryDossier]) -> Dossier:
@@ -69,37 +82,25 @@ def dossier_document(articles: Iterable[Article], stories: Iterable[StoryDossier
     }
 
 
-def _give_stable_ids(story: dict[str, Any]) -> None:
-    """Replace the list positions the stages number by ids derived from content, and the
-    references to them (a quote's speaker, a contradiction's items)."""
-    renamed: dict[str, str] = {}
-    for field, prefix in (("quotes", "q"), ("claims", "c")):
-        items = story[field]
-        keys = unique_ids([stable_id(prefix, *_span_key(item["evidence"][0])) for item in items])
-        for item, key in zip(items, keys, strict=True):
-            renamed[item["id"]] = key
-            item["id"] = key
-    for item in story["contradictions"]:
-        item["items"] = [renamed.get(i, i) for i in item["items"]]
-    keys = unique_ids([stable_id("x", *item["items"]) for item in story["contradictions"]])
-    for item, key in zip(story["contradictions"], keys, strict=True):
-        item["id"] = key
+def _with_stable_ids(items: list[Item], prefix: str) -> list[Item]:
+    """The items with ids derived from the first span of their evidence, not from the list
+    position the linking stage numbered them by."""
+    keys = unique_ids([stable_id(prefix, *_span_key(item.evidence[0])) for item in items])
+    return [replace(item, id=key) for item, key in zip(items, keys, strict=True)]
 
 
-def _span_key(span: Mapping[str, Any]) -> tuple[object, ...]:
-    return span["article"], span["start"], span["end"]
+def _opposing_stable_ids(
+    contradictions: list[Contradiction], renamed: Mapping[str, str]
+) -> list[Contradiction]:
+    """Each contradiction names the stable ids of the items it opposes and takes its own
+    from them."""
+    opposed = [replace(x, items=[renamed.get(i, i) for i in x.items]) for x in contradictions]
+    keys = unique_ids([stable_id("x", *x.items) for x in opposed])
+    return [replace(x, id=key) for x, key in zip(opposed, keys, strict=True)]
 
 
-def _add_span_text(node: Any, texts: Mapping[str, str]) -> None:
-    """Every span carries its own words: ``text`` is ``article.text[start:end]``."""
-    if isinstance(node, dict):
-        if {"article", "start", "end"} <= node.keys() and isinstance(node["start"], int):
-            node["text"] = texts[node["article"]][node["start"] : node["end"]]
-        for value in node.values():
-            _add_span_text(value, texts)
-    elif isinstance(node, list):
-        for value in node:
-            _add_span_text(value, texts)
+def _span_key(span: Evidence) -> tuple[object, ...]:
+    return span.article, span.start, span.end
 
 
 def _story_title(articles: Sequence[Article]) -> str | None:

@@ -23,8 +23,7 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from quellenlage.dossier.records import Evidence, StoryDossier
-from quellenlage.model import Article
+from quellenlage.model import Article, Evidence, StoryDossier
 
 FORMATS = ("parquet", "jsonl")
 _CHUNK = 5000  # rows per Parquet row group / buffered write

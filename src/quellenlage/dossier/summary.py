@@ -15,7 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from quellenlage.analyse.vectors import vector_matrix
-from quellenlage.model import Article, SentenceRef, Span
+from quellenlage.model import Article, Evidence, SentenceRef, SummaryItem
 
 _LEAD_SENTENCES = 3
 _MIN_CHARS = 40
@@ -25,15 +25,6 @@ _REDUNDANT_SIMILARITY = 0.45  # a candidate this close to a chosen sentence adds
 _COMPLETE = re.compile(r"[.!?…][\"'“”»«)]*$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK = 256  # candidates whose similarities to the pool are computed at once
-
-
-@dataclass(frozen=True, slots=True)
-class SummaryItem:
-    text: str
-    evidence: tuple[Span, ...]
-
-    def to_json(self) -> dict[str, object]:
-        return {"text": self.text, "evidence": [s.to_json() for s in self.evidence]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +55,18 @@ def summarise(articles: Sequence[Article], limit: int) -> list[SummaryItem]:
         chosen_rows = vectors[[rows[j] for j in chosen]]
         if not chosen or (chosen_rows @ vectors[rows[k]].T).max() < _REDUNDANT_SIMILARITY:
             chosen.append(k)
-    return [SummaryItem(candidates[k].text, (candidates[k].span, *supports[k])) for k in chosen]
+    return [SummaryItem(candidates[k].text, [candidates[k].evidence, *supports[k]]) for k in chosen]
 
 
 def _corroboration(
     pool: list[_Candidate], vectors: sparse.csr_matrix, rows: list[int]
-) -> tuple[list[tuple[Span, ...]], list[int]]:
+) -> tuple[list[tuple[Evidence, ...]], list[int]]:
     """For each candidate (a row of ``pool``): the sentences of other articles that say the
     same (its evidence), and how many other articles echo it. The similarities are computed
     a block of candidates at a time and only those above the echo threshold are visited, so
     a story of thousands of articles costs neither a pool x pool matrix nor a Python loop
     over every pair."""
-    supports: list[tuple[Span, ...]] = []
+    supports: list[tuple[Evidence, ...]] = []
     echoes: list[int] = []
     numbers = [_numbers(c.text) for c in pool]
     for first in range(0, len(rows), _BLOCK):
@@ -99,14 +90,14 @@ def _corroboration(
 
 def _closest_per_article(
     pool: list[_Candidate], row: int, near: list[tuple[float, int]]
-) -> tuple[Span, ...]:
+) -> tuple[Evidence, ...]:
     """The closest of ``near`` (score, pool index) in each article other than ``row``'s."""
     own = pool[row].article.id
-    best: dict[str, tuple[float, Span]] = {}
+    best: dict[str, tuple[float, Evidence]] = {}
     for score, other in near:
         article = pool[other].article.id
         if article != own and (article not in best or score > best[article][0]):
-            best[article] = (score, pool[other].span)
+            best[article] = (score, pool[other].evidence)
     return tuple(span for _, span in sorted(best.values(), key=lambda v: -v[0]))
 
 

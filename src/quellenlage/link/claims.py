@@ -31,7 +31,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
 import numpy as np
 import onnxruntime  # noqa: F401 - before usearch: loaded after it, onnxruntime segfaults
@@ -42,7 +41,16 @@ from quellenlage.analyse.numbers import NumberMention
 from quellenlage.lang import get_language
 from quellenlage.lang.base import LanguageData
 from quellenlage.link.names import name_key
-from quellenlage.model import Article, Entity, SentenceRef, Span
+from quellenlage.model import (
+    Article,
+    ClaimRecord,
+    Contradiction,
+    Entity,
+    Evidence,
+    Figure,
+    SentenceRef,
+    Side,
+)
 
 SAME_CLAIM = 0.75  # embedding cosine: the same statement, when a predicate is shared
 SAME_WORDING = 0.85  # embedding cosine: the same statement whatever its words
@@ -106,7 +114,7 @@ def story_claims(
     articles: Sequence[Article],
     analyses: Sequence[ArticleAnalysis],
     entities: Sequence[Sequence[Entity]] | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[ClaimRecord], list[Contradiction]]:
     """(claims, contradictions) of a story, as contract records, from the articles' stored
     analyses (figures and sentence embeddings) and, when given, each article's entities
     (which tell two figures about different places or people apart)."""
@@ -378,7 +386,7 @@ def _contradictions(
     claims: list[_Claim],
     partners: list[list[int]],
     ids: dict[int, str],
-) -> list[dict[str, Any]]:
+) -> list[Contradiction]:
     owner = {m.index: c for c in claims for m in c.members}
     found: dict[tuple[int, int], _Found] = {}
     for item in _candidate_contradictions(statements, claims, partners):
@@ -596,33 +604,28 @@ def _number_text(statement: _Statement, number: NumberMention) -> str:
 
 def _contradiction_record(
     item: _Found, owner: dict[int, _Claim], ids: dict[int, str], number: int
-) -> dict[str, Any]:
+) -> Contradiction:
     """Both sides in full, in text order (the earlier article's statement first)."""
     sides = (item.first, item.second)
-    return {
-        "id": f"x{number}",
-        "kind": item.kind,
-        "items": [ids[id(owner[m.index])] for m in sides],
-        "sides": [{"text": m.text, "evidence": [m.span.to_json()]} for m in sides],
-        "explanation": item.explanation,
-    }
+    return Contradiction(
+        id=f"x{number}",
+        kind=item.kind,
+        items=[ids[id(owner[m.index])] for m in sides],
+        sides=[Side(m.text, [m.evidence]) for m in sides],
+        explanation=item.explanation,
+    )
 
 
-def _claim_record(claim: _Claim, claim_id: str) -> dict[str, Any]:
-    return {
-        "id": claim_id,
-        "text": claim.first.text,
-        "evidence": [m.span.to_json() for m in claim.members],
-        "single_source": len(claim.articles) == 1,
-        "numbers": [
-            {
-                "value": n.value,
-                "unit": n.unit,
-                "approx": n.approx,
-                "text": m.article.text[n.start : n.end],
-                "evidence": Span(m.article.id, n.start, n.end).to_json(),
-            }
-            for m in claim.members
-            for n in m.numbers
-        ],
-    }
+def _claim_record(claim: _Claim, claim_id: str) -> ClaimRecord:
+    return ClaimRecord(
+        id=claim_id,
+        text=claim.first.text,
+        evidence=[m.evidence for m in claim.members],
+        single_source=len(claim.articles) == 1,
+        numbers=[_figure(m.article, n) for m in claim.members for n in m.numbers],
+    )
+
+
+def _figure(article: Article, number: NumberMention) -> Figure:
+    evidence = Evidence.of(article, number.start, number.end)
+    return Figure(number.value, number.unit, number.approx, evidence.text, evidence)

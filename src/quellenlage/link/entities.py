@@ -24,12 +24,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 from quellenlage.analyse.quotes import is_role, role_key
 from quellenlage.lang import get_language
 from quellenlage.link.names import name_key
-from quellenlage.model import Article, Entity, Span, stable_id, unique_ids
+from quellenlage.model import Article, Entity, EntityRecord, Evidence, stable_id, unique_ids
 
 SIMILAR_SURNAMES = 0.85  # difflib ratio of two surname keys ("selenski" / "selenskii")
 FUNCTION_WORD = 5.5  # wordfreq Zipf frequency of the lower-case form: a function word
@@ -46,8 +45,8 @@ class Mention:
         return self.article.text[self.entity.start : self.entity.end]
 
     @property
-    def span(self) -> Span:
-        return Span(self.article.id, self.entity.start, self.entity.end)
+    def evidence(self) -> Evidence:
+        return Evidence.of(self.article, self.entity.start, self.entity.end)
 
 
 @dataclass
@@ -67,17 +66,17 @@ class StoryEntity:
     def surname_key(self) -> str:
         return name_key(self.name.split()[-1])
 
-    def to_json(self) -> dict[str, Any]:
+    def record(self) -> EntityRecord:
         variants = sorted({m.text for m in self.mentions} - {self.name} - self.roles)
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "variants": variants,
-            "aliases": [],  # other names of the entity; roles are not names (see "roles")
-            "roles": sorted(self.roles - {self.name}),
-            "mentions": [m.span.to_json() for m in sorted(self.mentions, key=_order)],
-        }
+        return EntityRecord(
+            id=self.id,
+            name=self.name,
+            type=self.type,
+            variants=variants,
+            aliases=[],  # other names of the entity; roles are not names (see "roles")
+            mentions=[m.evidence for m in sorted(self.mentions, key=_order)],
+            roles=sorted(self.roles - {self.name}),
+        )
 
 
 def _order(mention: Mention) -> tuple[str, int]:

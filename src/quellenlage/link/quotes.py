@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -24,7 +23,7 @@ from quellenlage.analyse.quotes import Quote
 from quellenlage.lang import get_language
 from quellenlage.link.entities import StoryEntity, entity_for_speaker, surname_index
 from quellenlage.link.names import name_key
-from quellenlage.model import Article, Span
+from quellenlage.model import Article, Evidence, QuoteRecord
 
 SAME_WORDS = 0.8  # embedding cosine: the same statement, whoever is named as speaker
 SAME_SPEAKER = {"direct": 0.45, "indirect": 0.55}  # enough when both name the same person
@@ -53,7 +52,7 @@ def story_quotes(
     articles: Sequence[Article],
     analyses: Sequence[ArticleAnalysis],
     entities: Sequence[StoryEntity] = (),
-) -> list[dict[str, Any]]:
+) -> list[QuoteRecord]:
     """The story's quotes from the articles' stored analyses (quotes and their embeddings)."""
     pairs = list(zip(articles, analyses, strict=True))
     found = [_Found(a, q) for a, analysis in pairs for q in analysis.quotes]
@@ -126,20 +125,20 @@ def _record(
     members: list[_Found],
     entities: Sequence[StoryEntity],
     people: Sequence[tuple[StoryEntity, str]],
-) -> dict[str, Any]:
+) -> QuoteRecord:
     speakers = Counter(m.quote.speaker for m in members if m.quote.speaker)
     representative = max(members, key=lambda m: (m.quote.speaker is not None, len(m.text)))
     person = _speaker_entity(members, entities, people)
-    return {
-        "id": f"q{number}",
-        "speaker": person.id if person else None,
-        "speaker_name": person.name
+    return QuoteRecord(
+        id=f"q{number}",
+        speaker=person.id if person else None,
+        speaker_name=person.name
         if person
         else (speakers.most_common(1)[0][0] if speakers else None),
-        "kind": representative.quote.kind,
-        "text": representative.text,
-        "evidence": [Span(m.article.id, m.quote.start, m.quote.end).to_json() for m in members],
-    }
+        kind=representative.quote.kind,
+        text=representative.text,
+        evidence=[Evidence.of(m.article, m.quote.start, m.quote.end) for m in members],
+    )
 
 
 def _speaker_entity(

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 import numpy as np
 from datasketch import MinHash
 
-from quellenlage.model import Article, Span
+from quellenlage.model import Article, Evidence, Passage, Reuse
 
 MIN_WORDS = 8
 SHINGLE = 5
@@ -40,20 +40,6 @@ class Words:
     spans: list[tuple[int, int]]
     segments: list[int]  # a new segment starts after noise: passages never cross it
     chars: int
-
-
-@dataclass(frozen=True, slots=True)
-class Reuse:
-    articles: tuple[str, str]
-    share: float  # of the shorter article's (non-noise) text
-    passages: tuple[tuple[Span, Span], ...]
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "articles": list(self.articles),
-            "share": round(self.share, 4),
-            "passages": [{"a": a.to_json(), "b": b.to_json()} for a, b in self.passages],
-        }
 
 
 def words_of(article: Article) -> Words:
@@ -123,12 +109,13 @@ def _align(a: Words, b: Words) -> Reuse | None:
         for start, size in _unbroken(a, b, block.a, block.b, block.size):
             span_a = _span(a, block.a + start, size)
             span_b = _span(b, block.b + start, size)
-            passages.append((span_a, span_b))
+            passages.append(Passage(span_a, span_b))
             reused += min(span_a.end - span_a.start, span_b.end - span_b.start)
     if not passages:
         return None
     shorter = min(a.chars, b.chars) or 1
-    return Reuse((a.article.id, b.article.id), min(reused / shorter, 1.0), tuple(passages))
+    share = round(min(reused / shorter, 1.0), 4)  # of the shorter article's (non-noise) text
+    return Reuse([a.article.id, b.article.id], share, passages)
 
 
 def _unbroken(a: Words, b: Words, first_a: int, first_b: int, size: int) -> list[tuple[int, int]]:
@@ -145,5 +132,5 @@ def _unbroken(a: Words, b: Words, first_a: int, first_b: int, size: int) -> list
     return parts
 
 
-def _span(words: Words, first: int, size: int) -> Span:
-    return Span(words.article.id, words.spans[first][0], words.spans[first + size - 1][1])
+def _span(words: Words, first: int, size: int) -> Evidence:
+    return Evidence.of(words.article, words.spans[first][0], words.spans[first + size - 1][1])

@@ -19,7 +19,7 @@ from quellenlage.analyse.article import ArticleAnalysis
 from quellenlage.analyse.dates import find_dates
 from quellenlage.analyse.vectors import vector_matrix
 from quellenlage.lang import get_language
-from quellenlage.model import Article, Span
+from quellenlage.model import Article, Evidence, TimelineEvent
 
 SAME_EVENT = 0.5
 
@@ -31,21 +31,13 @@ class _Event:
     time: str | None
     text: str
     inferred: bool
-    evidence: list[Span] = field(default_factory=list)
-    cited: set[Span] = field(default_factory=set)  # the evidence, for a quick lookup
+    evidence: list[Evidence] = field(default_factory=list)
+    cited: set[Evidence] = field(default_factory=set)  # the evidence, for a quick lookup
 
-    def to_json(self) -> dict[str, object]:
-        record: dict[str, object] = {
-            "date": self.date,
-            "precision": self.precision,
-            "text": self.text,
-            "evidence": [s.to_json() for s in self.evidence],
-        }
-        if self.time:
-            record["time"] = self.time
-        if self.inferred:
-            record["inferred"] = True
-        return record
+    def record(self) -> TimelineEvent:
+        return TimelineEvent(
+            self.date, self.precision, self.text, self.evidence, self.time or None, self.inferred
+        )
 
 
 def story_reference(articles: Sequence[Article]) -> date | None:
@@ -57,7 +49,7 @@ def story_reference(articles: Sequence[Article]) -> date | None:
 
 def build_timeline(
     articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
-) -> list[dict[str, object]]:
+) -> list[TimelineEvent]:
     reference = story_reference(articles)
     candidates: list[_Event] = []
     for article, analysis in zip(articles, analyses, strict=True):
@@ -80,10 +72,10 @@ def build_timeline(
                     mention.time,
                     article.text[sentence.start : sentence.end],
                     inferred and mention.precision != "year",
-                    [Span(article.id, sentence.start, sentence.end)],
+                    [Evidence.of(article, sentence.start, sentence.end)],
                 )
             )
-    return [e.to_json() for e in _merge(candidates)]
+    return [e.record() for e in _merge(candidates)]
 
 
 def _merge(candidates: list[_Event]) -> list[_Event]:

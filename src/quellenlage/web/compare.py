@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quellenlage.dossier.records import Contradiction, Evidence, Figure, StoryDossier
+from quellenlage.model import Contradiction, Evidence, Figure, StoryDossier
 from quellenlage.web.present import cite_href
 
 SHARED = "shared"

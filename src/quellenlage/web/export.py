@@ -23,7 +23,7 @@ from typing import Any
 import markupsafe
 import msgspec
 
-from quellenlage.dossier.records import StoryDossier, story_from_json
+from quellenlage.model import StoryDossier, story_from_json
 from quellenlage.web import present
 from quellenlage.web.i18n import translator
 from quellenlage.web.templating import ENVIRONMENT

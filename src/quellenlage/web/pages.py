@@ -13,9 +13,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from quellenlage.api import Filter, QueryError
 from quellenlage.archive import Archive
-from quellenlage.dossier.records import StoryDossier
 from quellenlage.dossier.safe_text import web_url
-from quellenlage.model import Article
+from quellenlage.model import Article, StoryDossier
 from quellenlage.web import compare, coverage, present
 from quellenlage.web.ask import Answer, Asker
 from quellenlage.web.i18n import translator

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from quellenlage.dossier.records import EntityRecord, Evidence, StoryDossier
 from quellenlage.dossier.safe_text import web_url
-from quellenlage.model import Article
+from quellenlage.model import Article, EntityRecord, Evidence, StoryDossier
 
 
 def story_number(story_id: str) -> int | None:
