@@ -63,18 +63,6 @@ def unique_ids(ids: list[str]) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """Evidence: characters ``start:end`` of one article's text."""
-
-    article: str
-    start: int
-    end: int
-
-    def to_json(self) -> dict[str, object]:
-        return {"article": self.article, "start": self.start, "end": self.end}
-
-
-@dataclass(frozen=True, slots=True)
 class Entity:
     """A name the NER model tagged: characters ``start:end`` and its type (PER, LOC, ORG,
     MISC)."""
@@ -242,10 +230,6 @@ class SentenceRef:
     @property
     def text(self) -> str:
         return self.article.text[self.sentence.start : self.sentence.end]
-
-    @property
-    def span(self) -> Span:
-        return Span(self.article.id, self.sentence.start, self.sentence.end)
 
     @property
     def evidence(self) -> Evidence:
