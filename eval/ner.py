@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "train" / "ner"))
 
-from ner_scores import span_scores  # noqa: E402
+from ner_scores import set_scores, span_scores  # noqa: E402
 from prepare import DATA, germeval  # noqa: E402
 
 from quellenlage import api  # noqa: E402
@@ -124,7 +124,7 @@ def product_path(mode: str, sentences: list[Sentence]) -> None:
         f"{len(texts)} sentences, {len(result.records)} articles analysed, "
         f"{len(texts) / seconds:.0f} sentences/s end to end"
     )
-    report(char_scores(gold, predicted))
+    report(set_scores(gold, predicted))
 
 
 def raw_sentences(sentences: list[Sentence]) -> tuple[list[str], CharSpans]:
@@ -140,21 +140,6 @@ def raw_sentences(sentences: list[Sentence]) -> tuple[list[str], CharSpans]:
             gold.add((n, starts[first], starts[end - 1] + len(words[end - 1]), label))
         texts.append(" ".join(words))
     return texts, gold
-
-
-def char_scores(
-    gold: CharSpans, predicted: CharSpans
-) -> dict[str, tuple[float, float, float, int]]:
-    scores = {}
-    for label in [*sorted({s[3] for s in gold}), "ALL"]:
-        g = {s for s in gold if label in ("ALL", s[3])}
-        p = {s for s in predicted if label in ("ALL", s[3])}
-        tp = len(g & p)
-        precision = tp / len(p) if p else 0.0
-        recall = tp / len(g) if g else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
-        scores[label] = (precision, recall, f1, len(g))
-    return scores
 
 
 if __name__ == "__main__":

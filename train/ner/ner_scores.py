@@ -21,6 +21,11 @@ def span_scores(
     for n, (g, p) in enumerate(zip(gold_tags, predicted_tags, strict=True)):
         gold |= spans(n, g)
         predicted |= spans(n, p)
+    return set_scores(gold, predicted)
+
+
+def set_scores(gold: Spans, predicted: Spans) -> dict[str, tuple[float, float, float, int]]:
+    """Scores of two sets of (sentence, start, end, label): tag positions or characters."""
     scores = {}
     for label in [*sorted({s[3] for s in gold}), "ALL"]:
         g = {s for s in gold if label in ("ALL", s[3])}
