@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import MISSING, fields, replace
+
 import pytest
 
 from quellenlage.analyse.quotes import Quote, find_quotes, find_terms
-from quellenlage.lang.base import LanguageData
+from quellenlage.lang.base import LanguageData, SpeechData
 from quellenlage.model import Article, RawItem, Rejection
 from quellenlage.pipeline import build_article
 from quellenlage.settings import Settings
@@ -719,3 +721,18 @@ def test_wurde_is_no_konjunktiv(german: LanguageData) -> None:
 )
 def test_more_verbs_of_saying(text: str, found: tuple[str, str, str], german: LanguageData) -> None:
     assert quotes(text, german) == [found]
+
+
+def test_rules_without_their_words_are_off(german: LanguageData) -> None:
+    """A language that supplies no words for a rule ("laut X") does not apply it."""
+    assert german.speech is not None
+    defaults = {f.name: f.default for f in fields(SpeechData) if f.default is not MISSING}
+    bare = replace(german, speech=replace(german.speech, **defaults))
+    text = "Die Brücke bleibt laut Landesbetrieb bis Freitag gesperrt."
+    found = (
+        "indirect",
+        "Die Brücke bleibt laut Landesbetrieb bis Freitag gesperrt",
+        "Landesbetrieb",
+    )
+    assert quotes(text, german) == [found]
+    assert quotes(text, bare) == []

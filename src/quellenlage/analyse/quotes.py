@@ -29,28 +29,10 @@ from quellenlage.lang.base import (
 from quellenlage.model import Article, Sentence
 
 _MIN_WORDS_WITHOUT_ATTRIBUTION = 4
-# Singular articles of a noun phrase that refers back to a person, with the endings the
-# feminine noun must have ("die Rathauschefin", "die 37-Jährige"); not "die Europäer".
-# (German data kept here until SpeechData has a field for it.)
-_EPITHET_ARTICLES: dict[str, tuple[str, ...]] = {
-    "der": ("er", "or", "ent", "eur", "chef", "e", "ist", "ant"),
-    "die": ("in",),
-}
-_INFIX_ZU = re.compile(r"^(?:ab|an|auf|aus|ein|fern|fest|her|hin|mit|nach|vor|weg|zurück)zu\w+en$")
-_PERSON_ENDINGS = ("er", "in", "or", "ent", "chef", "e", "ist", "ant", "eur", "är", "än", "at")
 _COMMON_ZIPF = 5.0  # "Merkel" 4.8, "Putin" 4.4; "Woche" 5.5, "Mann" 5.9
-_ATTRIBUTE_ENDINGS = ("e", "en")  # "die in Klagenfurt tätige …", "der seit Jahren amtierende …"
-_IMPERSONAL = "es"  # ", heißt es aus X": the source follows
-_FROM = frozenset({"aus", "von"})
-_ON_DAY = "am"  # "sagte am Dienstag X": a time between the verb and the speaker
-_AS = "wie"  # "…, wie X mitteilte": what X said
-_ACCORDINGLY = "demnach"  # "Der Mann lag demnach im Wald": what the source just named says
-_AGE = re.compile(r"\d+-[jJ]ährige[nr]?")
 _MAX_QUOTE_CHARS = 3000
 _ECHO_SHARE = 0.75  # of a quotation's words a later quote must repeat to be its source
 _STEM = 6  # letters compared: "Rückga…" for "Rückgabemöglichkeit(en)"
-# "„…“ (Max Muster)": a name in parentheses after a quotation's closing mark
-_CITED = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\w.-]+(?: [A-ZÄÖÜ][\w.-]+){0,3})\s*\)")
 _MAX_TITLE_WORDS = 6
 _MAX_NAME_WORDS = 3  # "die Zeitung „Neue Presse“": a name in marks after a noun
 _MAX_ATTRIBUTE_WORDS = 10  # "der Chef der … Partei (…)," before the name
@@ -73,6 +55,12 @@ _PAIRS_WITH = {
 }
 
 Phrase = list[tuple[str, int, int]]
+
+
+@lru_cache(maxsize=64)
+def _regex(pattern: str) -> re.Pattern[str] | None:
+    """A pattern of the language data, compiled once; None for an empty one (no such rule)."""
+    return re.compile(pattern) if pattern else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +156,7 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
     body = _joined(sentences, quotations, article.text)
     memory = _first_words(article.text, body, speech)
     _learn_roles(article.text, body, speech, memory)
-    lines = [_attribute(article.text, sentence, speech, memory) for sentence in body]
+    lines = [_attribute(article.text, sentence, speech, memory, language.code) for sentence in body]
     quotes: list[Quote] = []
     passage = _Passage()
     for index, line in enumerate(lines):
@@ -178,7 +166,7 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
         quotes.extend(found)
         _advance(passage, found, line, article.text)
     _led_in(article, lines, quotes, speech)
-    quotes = _named_after(article.text, quotes)
+    quotes = _named_after(article.text, quotes, speech)
     quotes = _echoed(article.text, quotes, lines[0].sentence if lines else None, speech)
     quotes.extend(_embedded_posts(article))
     return sorted(quotes, key=lambda q: q.start)
@@ -202,7 +190,9 @@ def _first_words(text: str, body: list[Sentence], speech: SpeechData) -> _Memory
     return _Memory(openers=frozenset(openers), capitalised=frozenset(capitalised))
 
 
-def _attribute(text: str, sentence: Sentence, speech: SpeechData, memory: _Memory) -> _Line:
+def _attribute(
+    text: str, sentence: Sentence, speech: SpeechData, memory: _Memory, code: str
+) -> _Line:
     words = [(text[a:b], a, b) for a, b in sentence.tokens]
     speaker = _sentence_speaker(words, speech, memory)
     weak = None
@@ -212,21 +202,21 @@ def _attribute(text: str, sentence: Sentence, speech: SpeechData, memory: _Memor
         if subject is not None and not memory.only_opens((subject.name, subject.start, 0)):
             memory.last = subject  # "Putin hatte … . Er …"
     colon = speaker or _colon_speaker(words, speech, memory)
-    full = _last_full_name(words, speech)
+    full = _last_full_name(words, speech, code)
     if full is not None and not (speaker is not None and full.end <= speaker.start):
         memory.person = full  # the later of the two is the person named last
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
 
 
-def _rare(word: str) -> bool:
+def _rare(word: str, code: str) -> bool:
     """Not one of the language's most common words ("Vater", "Mann"), as a surname is:
-    decided by word frequency (wordfreq, imported on first use)."""
+    decided by word frequency in language ``code`` (wordfreq, imported on first use)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "de") < _COMMON_ZIPF
+    return zipf_frequency(word, code) < _COMMON_ZIPF
 
 
-def _last_full_name(words: Phrase, speech: SpeechData) -> Speaker | None:
+def _last_full_name(words: Phrase, speech: SpeechData, code: str) -> Speaker | None:
     """The last name of two or more capitalised words outside quotation marks that no
     article owns ("fest: Quentin Tarantino", not "des Weißen Hauses"): a person to refer
     back to."""
@@ -243,7 +233,7 @@ def _last_full_name(words: Phrase, speech: SpeechData) -> Speaker | None:
         opener = words[first - 1][0].lower() if run and first > 0 else ""
         if opener in speech.phrase_stops:
             run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
-        named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0])
+        named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0], code)
         if named and not is_role(run[-1][0], speech):
             found = Speaker(" ".join(w for w, _, _ in run), run[0][1], run[-1][2])
         run = []
@@ -427,7 +417,7 @@ def _unmarked_after_colon(article: Article, line: _Line, speech: SpeechData) -> 
     if end <= first[1]:
         return None
     after = range(colon + 1, len(line.words))
-    third = speech.subject_pronouns - {"es", "man"}
+    third = speech.subject_pronouns - speech.impersonal_pronouns
     reported = first[0].lower() in third or any(
         _is_konjunktiv_i(line.words, i, speech) for i in after
     )
@@ -470,12 +460,14 @@ def _led_in(article: Article, lines: list[_Line], quotes: list[Quote], speech: S
             line = before
 
 
-def _named_after(text: str, quotes: list[Quote]) -> list[Quote]:
+def _named_after(text: str, quotes: list[Quote], speech: SpeechData) -> list[Quote]:
     """ "„Was wir brauchen, …“ (Max Muster).": a name in parentheses right after a quotation
     nobody is said to utter is its author, as under a motto."""
+    cited = _regex(speech.cited_name)
     named = []
     for quote in quotes:
-        found = _CITED.match(text, quote.end + 1) if quote.kind == "direct" else None
+        direct = quote.kind == "direct"
+        found = cited.match(text, quote.end + 1) if cited is not None and direct else None
         if quote.speaker is None and found is not None:
             quote = replace(quote, speaker=found[1], speaker_start=found.start(1))
             quote = replace(quote, speaker_end=found.end(1))
@@ -600,10 +592,16 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
     after_comma = [
         i
         for i in outside
-        if i > 0 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}
+        if i > 0
+        and words[i - 1][0] == ","
+        and lowered[i] in speech.verbs | speech.closing_attribution
     ]
-    laut = [i for i in outside if lowered[i] == "laut" and _laut_opens_source(words, i, speech)]
-    zufolge = [i for i in outside if lowered[i] == "zufolge"]
+    laut = [
+        i
+        for i in outside
+        if lowered[i] in speech.source_before and _laut_opens_source(words, i, speech)
+    ]
+    zufolge = [i for i in outside if lowered[i] in speech.source_after]
     angaben = [i for i in outside if _report_noun_after(lowered, i, speech) is not None]
     verbs = [i for i in outside if lowered[i] in speech.verbs]
     found: dict[int, Speaker] = {}
@@ -669,7 +667,7 @@ def _laut_opens_source(words: Phrase, i: int, speech: SpeechData) -> bool:
 def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
     """ "„…“, sagte der Dichter": the phrase after the verb; but after an inserted clause
     ("Der Statiker X, der …, nannte den Zustand …") the subject stands before it."""
-    if i + 1 < len(words) and words[i + 1][0].lower() == _IMPERSONAL:
+    if i + 1 < len(words) and words[i + 1][0].lower() in speech.expletive_pronouns:
         return _impersonal_source(words, i + 2, speech, memory)  # ", heißt es aus X"
     after = _phrase(words, i + 1, speech, forward=True)
     owner = _statement_owner(words, i + 1, speech)
@@ -692,7 +690,7 @@ def _statement_owner(words: Phrase, start: int, speech: SpeechData) -> int | Non
     if j + 2 >= len(words) or words[j][0].lower() not in speech.report_nouns:
         return None
     after = words[j + 1][0].lower()
-    return j + 2 if after == "von" or after in speech.genitive_articles else None
+    return j + 2 if after in speech.owner_prepositions | speech.genitive_articles else None
 
 
 def _impersonal_source(
@@ -704,7 +702,8 @@ def _impersonal_source(
         lower = words[j][0].lower()
         if lower in _PUNCTUATION:
             break  # ", hieß es, die Strategie eines …": what was said, not its source
-        if lower in _FROM or (lower in speech.genitive_articles - {"den", "dem"} and j > start):
+        genitive = lower in speech.genitive_articles - speech.dative_articles
+        if lower in speech.source_prepositions or (genitive and j > start):
             source = _phrase(words, j + 1, speech, forward=True)
             while source and source[0][0].lower() in speech.determiners:
                 source = source[1:]  # "aus dem Landesbetrieb": the article of a dative
@@ -741,13 +740,14 @@ def _is_named(phrase: Phrase, speech: SpeechData) -> bool:
 
 def _report_noun_after(lowered: list[str], i: int, speech: SpeechData) -> int | None:
     """Index of the source noun in "nach [den|eigenen] Angaben …" / "nach Kreml-Angaben"."""
-    if lowered[i] != "nach":
+    if lowered[i] not in speech.report_prepositions:
         return None
     for j in (i + 1, i + 2):
         if j < len(lowered) and lowered[j].rsplit("-", 1)[-1] in speech.report_nouns:
             return j
-        opens = lowered[j] in speech.determiners | {"eigenen"} if j < len(lowered) else False
-        if j < len(lowered) and not opens and not lowered[j].endswith(("en", "er")):
+        opens = lowered[j] in speech.determiners | speech.own_words if j < len(lowered) else False
+        adjective = j < len(lowered) and lowered[j].endswith(speech.report_adjective_endings)
+        if j < len(lowered) and not opens and not adjective:
             return None  # "nach russischen Angaben" goes on, "nach dem Treffen" does not
     return None
 
@@ -761,10 +761,10 @@ def _report_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) 
     if "-" in word:  # "nach Kreml-Angaben"
         prefix = word.rsplit("-", 1)[0]
         return Speaker(prefix, start, start + len(prefix))
-    if "eigenen" in lowered[i + 1 : j]:
+    if any(w in speech.own_words for w in lowered[i + 1 : j]):
         return _resolve(_phrase(words, 0, speech, forward=True), speech, memory, True)
     following = j + 1
-    if following < len(words) and lowered[following] == "von":
+    if following < len(words) and lowered[following] in speech.owner_prepositions:
         following += 1
     elif following >= len(words) or lowered[following] not in speech.genitive_articles:
         return _resolve(words[i + 1 : j + 1], speech, memory)  # "nach russischen Angaben"
@@ -776,7 +776,7 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
     """The phrase after the verb ("sagte Uschakow"), the subject of a verb-final clause
     ("den Putin … bezeichnet hatte", "wie der Kreml mitteilte"), else the subject before the
     verb, past a relative clause or an apposition ("Der Statiker X, der …, nannte …")."""
-    if i + 1 < len(words) and words[i + 1][0].lower() == _IMPERSONAL:
+    if i + 1 < len(words) and words[i + 1][0].lower() in speech.expletive_pronouns:
         return _impersonal_source(words, i + 2, speech, memory) or _document_source(
             words, _clause_start(words, i), i, speech, memory
         )  # "In dem Times-Bericht hieß es, …"
@@ -887,7 +887,7 @@ def _pronoun_of_subjunctive(words: Phrase, speech: SpeechData, memory: _Memory) 
     """ "Alle Änderungen lehne er ab", "Er habe …": a third-person pronoun as the subject of a
     Konjunktiv I form reports the speech of the person named last as a subject."""
     inside = _inside_quotes(words)
-    personal = speech.subject_pronouns - {"es", "man"}
+    personal = speech.subject_pronouns - speech.impersonal_pronouns
     for i in range(len(words)):
         if i in inside or not _is_konjunktiv_i(words, i, speech):
             continue
@@ -912,8 +912,8 @@ def _is_konjunktiv_i(words: Phrase, i: int, speech: SpeechData) -> bool:
     if (
         not word[:1].islower()
         or len(lower) < 4
-        or not lower.endswith("e")
-        or lower.endswith("te")
+        or not lower.endswith(speech.subjunctive_endings)
+        or lower.endswith(speech.weak_past_endings)
         or lower in speech.not_verbs | speech.determiners | speech.function_words
     ):
         return False
@@ -977,7 +977,7 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
     while forward and 0 <= index < len(words):
         if words[index][0].lower() in speech.skipped_adverbs:
             index += 1
-        elif _time_phrase(words, index):
+        elif _time_phrase(words, index, speech):
             index += 2  # "sagte am Dienstag auch X"
         else:
             break
@@ -1054,15 +1054,15 @@ def _extended_attribute(words: Phrase, index: int, phrase: Phrase, speech: Speec
         word = words[j][0]
         if word in _PUNCTUATION or word in _QUOTE_MARKS:
             return 0
-        if word[:1].islower() and word.endswith(_ATTRIBUTE_ENDINGS):
+        if word[:1].islower() and word.endswith(speech.attribute_endings):
             return j + 1 if words[j + 1][0][:1].isupper() else 0
     return 0
 
 
-def _time_phrase(words: Phrase, index: int) -> bool:
+def _time_phrase(words: Phrase, index: int, speech: SpeechData) -> bool:
     """ "am Dienstag", "am Abend" before more words: when, not who."""
     return (
-        words[index][0] == _ON_DAY
+        words[index][0] in speech.time_prepositions
         and index + 2 < len(words)
         and words[index + 1][0][:1].isupper()
         and words[index + 2][0] not in _PUNCTUATION
@@ -1124,7 +1124,7 @@ def _has_head(phrase: Phrase, speech: SpeechData) -> bool:
 def _role_follows(words: Phrase, index: int, speech: SpeechData) -> bool:
     """ "Putins außenpolitischer Berater …": after a genitive, an adjective before a role
     belongs to the phrase ("Uschakow russischen Medien" does not)."""
-    genitive = index > 0 and words[index - 1][0].endswith("s")
+    genitive = index > 0 and words[index - 1][0].endswith(speech.genitive_endings)
     return genitive and any(is_role(w, speech) for w, _, _ in words[index + 1 : index + 3])
 
 
@@ -1168,7 +1168,7 @@ def _is_abstract(phrase: Phrase, speech: SpeechData) -> bool:
 @lru_cache(maxsize=100_000)  # called for every token of a story
 def is_role(word: str, speech: SpeechData) -> bool:
     lower = word.lower()
-    stems = {lower, lower.removesuffix("s"), lower.removesuffix("n"), lower.removesuffix("en")}
+    stems = {lower, *(lower.removesuffix(suffix) for suffix in speech.inflection_suffixes)}
     return any(
         stem in speech.roles or any(stem.endswith(r) and len(r) > 4 for r in speech.roles)
         for stem in stems
@@ -1228,7 +1228,7 @@ def _resolve(
 def _is_body(word: str, speech: SpeechData) -> bool:
     """A role word for an organisation ("Polizei", "Ministerium"), not for a person
     ("Bürgermeister", "Sprecherin"): with the name after it, it is the speaker's name."""
-    return is_role(word, speech) and not word.lower().endswith(_PERSON_ENDINGS)
+    return is_role(word, speech) and not word.lower().endswith(speech.person_endings)
 
 
 def _is_epithet(phrase: Phrase, speech: SpeechData) -> bool:
@@ -1238,10 +1238,12 @@ def _is_epithet(phrase: Phrase, speech: SpeechData) -> bool:
     if len(phrase) < 2 or len(phrase) > 4:
         return False
     article, head = phrase[0][0].lower(), phrase[-1][0]
-    endings = _EPITHET_ARTICLES.get(article)
+    endings = next((e for a, e in speech.epithet_articles if a == article), None)
     if endings is None:
         return False
-    return bool(_AGE.fullmatch(head)) or (head[:1].isupper() and head.lower().endswith(endings))
+    age = _regex(speech.age_epithet)
+    aged = age is not None and bool(age.fullmatch(head))
+    return aged or (head[:1].isupper() and head.lower().endswith(endings))
 
 
 def _has_noun(phrase: Phrase, speech: SpeechData) -> bool:
@@ -1259,7 +1261,7 @@ def _has_noun(phrase: Phrase, speech: SpeechData) -> bool:
 @lru_cache(maxsize=100_000)
 def role_key(word: str, speech: SpeechData) -> str:
     lower = word.lower()
-    stems = (lower, lower.removesuffix("s"), lower.removesuffix("n"), lower.removesuffix("en"))
+    stems = (lower, *(lower.removesuffix(suffix) for suffix in speech.inflection_suffixes))
     matches = [r for r in speech.roles if len(r) > 3 and any(s.endswith(r) for s in stems)]
     return min(matches, key=len) if matches else lower  # "Stadtkämmerer" -> "kämmerer"
 
@@ -1293,14 +1295,14 @@ def _indirect(
     marked = (
         konjunktiv
         or (carried and konjunktiv_ii)
-        or (carried and just_spoken and any(lowered[i] == _ACCORDINGLY for i in outside))
+        or (carried and just_spoken and any(lowered[i] in speech.accordingly for i in outside))
         or (
             attributed
             and (
                 closing
                 or any(lowered[i] in speech.subjunctive_ii for i in outside)
                 or _attributed_by_phrase(lowered, outside, speech)
-                or (clause is not None and lowered[clause] == "dass")
+                or (clause is not None and lowered[clause] in speech.complementizers)
             )
         )
     )
@@ -1309,7 +1311,7 @@ def _indirect(
     span = _reported_span(words, outside, lowered, speech, clause, sentence, text)
     if clause is not None and span is not None and span[0] == words[clause][1]:
         shifted = {i - clause for i in inside if i >= clause}
-        return None if _is_infinitive(words[clause:], shifted) else span  # "warf ihm vor, …
+        return None if _is_infinitive(words[clause:], shifted, speech) else span  # "warf ihm vor, …
     return span  # … Warnungen ignoriert zu haben": an infinitive states nothing
 
 
@@ -1327,7 +1329,8 @@ def _closing_verbs(
     Not after an inserted relative clause ("Der Trainer, der … gerettet hatte, erklärte …")."""
     found = []
     for i in outside:
-        if i > 1 and words[i - 1][0] == "," and lowered[i] in speech.verbs | {"so"}:
+        closing = lowered[i] in speech.verbs | speech.closing_attribution
+        if i > 1 and words[i - 1][0] == "," and closing:
             opener = _clause_start(words, i - 2)
             if opener > 0 and _relative_clause(lowered, opener, speech):
                 continue
@@ -1346,7 +1349,7 @@ def _reported_span(
 ) -> tuple[int, int] | None:
     for i in outside:
         if (
-            lowered[i] == "dass"
+            lowered[i] in speech.complementizers
             and i > 1
             and words[i - 1][0] == ","
             and _after_saying(lowered, i, speech)
@@ -1386,7 +1389,7 @@ def _konjunktiv_clause_start(
     return sentence.start
 
 
-def _is_infinitive(clause: Phrase, inside: set[int]) -> bool:
+def _is_infinitive(clause: Phrase, inside: set[int], speech: SpeechData) -> bool:
     """The clause after "sagte," (up to its next comma) is an infinitive: it ends in "zu" and a
     verb, or in a verb with "zu" inside ("fernzuhalten")."""
     words = []
@@ -1397,7 +1400,9 @@ def _is_infinitive(clause: Phrase, inside: set[int]) -> bool:
     if len(words) < 2:
         return False
     last = words[-1]
-    return words[-2].lower() == "zu" or bool(last[:1].islower() and _INFIX_ZU.search(last))
+    infix = _regex(speech.infix_infinitive)
+    marked = words[-2].lower() in speech.infinitive_markers
+    return marked or bool(last[:1].islower() and infix is not None and infix.search(last))
 
 
 def _reported_kind(line: _Line, span: tuple[int, int], speech: SpeechData) -> str:
@@ -1422,15 +1427,15 @@ def _reported_kind(line: _Line, span: tuple[int, int], speech: SpeechData) -> st
         or any(lowered[i] in speech.subjunctive_ii for i in within)
         or _weak_past_second(words, within, speech)
         or _attributed_by_phrase(lowered, outside, speech)
-        or any(lowered[i] == "dass" for i in before[-1:])
-        or (lowered[0] in speech.subordinators and lowered[0] != "dass")  # "Wie X mitteilte, …"
-        or any(lowered[i] == _ACCORDINGLY for i in outside)
+        or any(lowered[i] in speech.complementizers for i in before[-1:])
+        or (lowered[0] in speech.subordinators - speech.complementizers)  # "Wie X mitteilte, …"
+        or any(lowered[i] in speech.accordingly for i in outside)
     ):
         return "indirect"
     clause = _verb_then_clause(lowered, words, speech)
     if clause is not None and words[clause][1] == span[0]:
         return "indirect"  # "erklärte X, Benitez genieße …": a clause after "sagte," reports
-    third = speech.subject_pronouns - {"es", "man"}
+    third = speech.subject_pronouns - speech.impersonal_pronouns
     return "indirect" if any(lowered[i] in third for i in within) else "direct"
 
 
@@ -1443,7 +1448,7 @@ def _weak_past_second(words: Phrase, within: list[int], speech: SpeechData) -> b
     lower = word.lower()
     return (
         word[:1].islower()
-        and lower.endswith(("te", "ten"))
+        and lower.endswith(speech.weak_past_endings)
         and lower not in speech.not_verbs | speech.determiners | speech.function_words
     )
 
@@ -1451,7 +1456,7 @@ def _weak_past_second(words: Phrase, within: list[int], speech: SpeechData) -> b
 def _attributed_by_phrase(lowered: list[str], outside: list[int], speech: SpeechData) -> bool:
     """ "laut X", "X zufolge", "nach Angaben X", "…, wie X mitteilte": a source's report."""
     return any(
-        lowered[i] in ("laut", "zufolge")
+        lowered[i] in speech.source_before | speech.source_after
         or _report_noun_after(lowered, i, speech) is not None
         or _as_said(lowered, i, speech)
         for i in outside
@@ -1461,7 +1466,7 @@ def _attributed_by_phrase(lowered: list[str], outside: list[int], speech: Speech
 def _as_said(lowered: list[str], i: int, speech: SpeechData) -> bool:
     """ "…, wie das Unternehmen am Freitag mitteilte": "wie" after a comma opens a clause that
     ends in a verb of saying."""
-    if lowered[i] != _AS or i == 0 or lowered[i - 1] != ",":
+    if lowered[i] not in speech.as_said or i == 0 or lowered[i - 1] != ",":
         return False
     for word in lowered[i + 1 : i + 10]:
         if word in _PUNCTUATION:

@@ -63,6 +63,33 @@ class SpeechData:
     function_words: frozenset[str] = frozenset()  # never part of a name ("So", "Nun")
     title_nouns: frozenset[str] = frozenset()  # a quotation after them is a title
     object_determiners: frozenset[str] = frozenset()  # never open a subject ("den")
+    # Words and endings the quote rules look for; each default turns its rule off.
+    person_endings: tuple[str, ...] = ()  # a role of a person, not a body ("Sprecherin")
+    epithet_articles: tuple[tuple[str, tuple[str, ...]], ...] = ()  # article, noun endings
+    age_epithet: str = ""  # regex of an age noun for a person ("63-Jährige")
+    attribute_endings: tuple[str, ...] = ()  # "die in Graz tätige X": the attribute's end
+    inflection_suffixes: tuple[str, ...] = ()  # dropped before a role look-up ("Sprechers")
+    genitive_endings: tuple[str, ...] = ()  # "Putins außenpolitischer Berater"
+    subjunctive_endings: tuple[str, ...] = ()  # an unlisted Konjunktiv I ("lehne er")
+    weak_past_endings: tuple[str, ...] = ()  # "fehlten": past, alike to a Konjunktiv II
+    impersonal_pronouns: frozenset[str] = frozenset()  # subject pronouns of nobody ("man")
+    expletive_pronouns: frozenset[str] = frozenset()  # ", heißt es aus X": the source follows
+    source_prepositions: frozenset[str] = frozenset()  # "heißt es aus X"
+    dative_articles: frozenset[str] = frozenset()  # genitive articles that may be datives
+    time_prepositions: frozenset[str] = frozenset()  # "sagte am Dienstag X", as written
+    closing_attribution: frozenset[str] = frozenset()  # "…, so X"
+    source_before: frozenset[str] = frozenset()  # "laut X"
+    source_after: frozenset[str] = frozenset()  # "X zufolge"
+    report_prepositions: frozenset[str] = frozenset()  # "nach Angaben von X"
+    own_words: frozenset[str] = frozenset()  # "nach eigenen Angaben": the subject's
+    report_adjective_endings: tuple[str, ...] = ()  # "nach russischen Angaben"
+    owner_prepositions: frozenset[str] = frozenset()  # "die Angaben von X"
+    complementizers: frozenset[str] = frozenset()  # "sagte, dass …"
+    as_said: frozenset[str] = frozenset()  # "…, wie X mitteilte"
+    accordingly: frozenset[str] = frozenset()  # "Der Mann lag demnach im Wald"
+    infinitive_markers: frozenset[str] = frozenset()  # "… ignoriert zu haben"
+    infix_infinitive: str = ""  # regex of a verb with the marker inside ("fernzuhalten")
+    cited_name: str = ""  # regex of an author in parentheses after a quotation
 
 
 @dataclass(frozen=True)

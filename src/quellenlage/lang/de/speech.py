@@ -172,3 +172,84 @@ hinzu neulich zuvor später kurz dann damals und oder dass ob wie als
 # Articles after which a capitalised run names an organisation or place, not the speaker
 # ("die Pressesprecherin des Weißen Hauses").
 GENITIVE_ARTICLES = frozenset({"des", "der", "dem", "den", "eines"})
+
+# Endings of person nouns, not bodies: "Sprecherin" (but "die Autobahnpolizei Köln": a name).
+PERSON_ENDINGS = ("er", "in", "or", "ent", "chef", "e", "ist", "ant", "eur", "är", "än", "at")
+
+# Singular articles of a phrase for the person named before, with its noun's endings: "die Chefin".
+EPITHET_ARTICLES = (
+    ("der", ("er", "or", "ent", "eur", "chef", "e", "ist", "ant")),
+    ("die", ("in",)),
+)
+
+# The age noun of such a phrase, whatever its ending: "der 63-Jährige", "die 37-Jährige".
+AGE_EPITHET = r"\d+-[jJ]ährige[nr]?"
+
+# Endings of the adjective that closes an attribute before its noun: "die in Graz tätige X".
+ATTRIBUTE_ENDINGS = ("e", "en")
+
+# Endings a word loses before it is looked up as a role: "des Sprechers", "dem Präsidenten".
+INFLECTION_SUFFIXES = ("s", "n", "en")
+
+# Genitive ending of the word before an adjective and a role: "Putins außenpolitischer Berater".
+GENITIVE_ENDINGS = ("s",)
+
+# Ending of a Konjunktiv I form not in SUBJUNCTIVE, next to "er" or "man": "lehne er ab".
+SUBJUNCTIVE_ENDINGS = ("e",)
+
+# Weak past endings: never Konjunktiv I, alike to Konjunktiv II: "Es fehlten Millionen, sagte X".
+WEAK_PAST_ENDINGS = ("te", "ten")
+
+# Subject pronouns of no person ("man plane", "es gebe"); the other SUBJECT_PRONOUNS are persons.
+IMPERSONAL_PRONOUNS = frozenset({"es", "man"})
+
+# The pronoun after a verb of saying whose source follows: ", heißt es aus dem Ministerium".
+EXPLETIVE_PRONOUNS = frozenset({"es"})
+
+# Prepositions that name the source after "heißt es": "heißt es aus dem Landesbetrieb".
+SOURCE_PREPOSITIONS = frozenset({"aus", "von"})
+
+# Genitive articles that open a dative after "heißt es" (no source): "hieß es in dem Bericht".
+DATIVE_ARTICLES = frozenset({"den", "dem"})
+
+# A preposition of time between the verb and the speaker, as written: "sagte am Dienstag X".
+TIME_PREPOSITIONS = frozenset({"am"})
+
+# Closes speech after a comma, as a verb of saying does: "…, so Uschakow".
+CLOSING_ATTRIBUTION = frozenset({"so"})
+
+# A preposition before the source of what the sentence says: "laut Kreml".
+SOURCE_BEFORE = frozenset({"laut"})
+
+# A postposition after the source of what the sentence says: "Uschakow zufolge".
+SOURCE_AFTER = frozenset({"zufolge"})
+
+# A preposition before a noun of REPORT_NOUNS: "nach Angaben von X", "nach Kreml-Angaben".
+REPORT_PREPOSITIONS = frozenset({"nach"})
+
+# Makes the sentence's subject the source of a report noun: "nach eigenen Angaben".
+OWN_WORDS = frozenset({"eigenen"})
+
+# Endings of an adjective between that preposition and its noun: "nach russischen Angaben".
+REPORT_ADJECTIVE_ENDINGS = ("en", "er")
+
+# A preposition after a statement noun that names its owner: "die Angaben von X".
+OWNER_PREPOSITIONS = frozenset({"von"})
+
+# Opens the clause of what was said after a verb of saying: "sagte, dass …".
+COMPLEMENTIZERS = frozenset({"dass"})
+
+# Opens a clause after a comma that ends in a verb of saying: "…, wie die Firma mitteilte".
+AS_SAID = frozenset({"wie"})
+
+# Gives a sentence to the source just named, without a verb: "Der Mann lag demnach im Wald".
+ACCORDINGLY = frozenset({"demnach"})
+
+# The word before the last verb of an infinitive clause: "warf ihm vor, … ignoriert zu haben".
+INFINITIVE_MARKERS = frozenset({"zu"})
+
+# A verb with that word inside it, an infinitive too: "fernzuhalten", "abzuwarten".
+INFIX_INFINITIVE = r"^(?:ab|an|auf|aus|ein|fern|fest|her|hin|mit|nach|vor|weg|zurück)zu\w+en$"
+
+# A name in parentheses right after a quotation, its author: "„Was wir brauchen …“ (Max Muster)".
+CITED_NAME = r"\s*\(\s*([A-ZÄÖÜ][\w.-]+(?: [A-ZÄÖÜ][\w.-]+){0,3})\s*\)"
