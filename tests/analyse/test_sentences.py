@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quellenlage.analyse import sentences as stage
 from quellenlage.analyse.sentences import split_sentences, tokenize
 from quellenlage.clean.noise import mark_noise
 from quellenlage.lang.base import LanguageData
@@ -132,3 +133,17 @@ def test_tokenize_offsets(german: LanguageData) -> None:
         "Uhr",
         ".",
     ]
+
+
+def test_the_tokenizer_forgets_words_but_not_how_to_tokenize(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its vocabulary is bounded (rebuilt past the cap) and the tokens stay the same."""
+    monkeypatch.setattr(stage, "_MAX_LEXEMES", 40)
+    bounded = stage._Tokenizer("de")
+    built = len(bounded._spacy.vocab)  # the language's exceptions
+    texts = [f"Wort{n}a Wort{n}b, „Zitat{n}“ – z. B. am 2. Dezember {n}  Euro." for n in range(60)]
+    fresh = [stage._Tokenizer("de").tokens(t) for t in texts]
+    assert [bounded.tokens(t) for t in texts] == fresh
+    assert len(bounded._spacy.vocab) <= built + 40 + 20  # the cap, plus one text's new words
+    assert all(not texts[0][a:b].isspace() for a, b in fresh[0])

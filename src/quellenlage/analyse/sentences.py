@@ -29,6 +29,7 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _YEAR_WITH_DOT = re.compile(r"\d{4}\.")
 
 Token = tuple[int, int]
+_MAX_LEXEMES = 100_000  # about 40 MB of vocabulary, rebuilt every ~1,300 news articles
 
 
 def import_spacy_without_torch() -> None:
@@ -47,20 +48,50 @@ def import_spacy_without_torch() -> None:
         del sys.modules["torch"]
 
 
-@cache
-def tokenizer(language: str) -> Tokenizer:
-    """spaCy's tokenizer for ``language``, built once per process (about 1 s)."""
-    import spacy
+class _Tokenizer:
+    """spaCy's tokenizer for one language, built afresh once its vocabulary holds
+    ``_MAX_LEXEMES`` words: the vocabulary and the tokenizer's cache keep every new word
+    they see (about 28 KB per news article), so over a long ingest they would grow without
+    bound. The tokens never depend on what it has seen before."""
 
-    return spacy.blank(language).tokenizer
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._spacy = self._built()
+        self._limit = len(self._spacy.vocab) + _MAX_LEXEMES  # beyond the exceptions it has
+
+    def _built(self) -> Tokenizer:
+        import spacy
+
+        tokenizer: Tokenizer = spacy.blank(self.language).tokenizer
+        tokenizer.vocab.lex_attr_getters = {}  # unused word attributes: none computed
+        return tokenizer
+
+    def tokens(self, text: str) -> list[Token]:
+        from spacy.attrs import IDX, LENGTH
+
+        if len(self._spacy.vocab) > self._limit:
+            self._spacy = self._built()
+        columns = self._spacy(text).to_array([IDX, LENGTH]).tolist()
+        return [
+            (start, start + length)
+            for start, length in columns
+            if not _is_space(text, start, length)
+        ]
+
+
+def _is_space(text: str, start: int, length: int) -> bool:
+    return text[start : start + length].isspace()
+
+
+@cache
+def tokenizer(language: str) -> _Tokenizer:
+    """The tokenizer for ``language``, built once per process (about 1 s)."""
+    return _Tokenizer(language)
 
 
 def tokenize(text: str, language: str) -> list[Token]:
     """Offsets of the non-whitespace tokens of ``text``."""
-    from spacy.attrs import IDX, IS_SPACE, LENGTH
-
-    columns = tokenizer(language)(text).to_array([IDX, LENGTH, IS_SPACE]).tolist()
-    return [(start, start + length) for start, length, space in columns if not space]
+    return tokenizer(language).tokens(text)
 
 
 def split_sentences(text: str, excluded: list[Excluded], language: LanguageData) -> list[Sentence]:
