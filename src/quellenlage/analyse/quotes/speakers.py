@@ -1,0 +1,451 @@
+"""Attribution: the speaker a sentence names next to a verb of saying, an attribution word
+("laut X", "X zufolge", ", so X") or a report noun ("nach Angaben von X"), and the subject
+of a Konjunktiv I form ("lehne er ab")."""
+
+from __future__ import annotations
+
+from quellenlage.analyse.quotes.common import (
+    _PUNCTUATION,
+    _QUOTE_MARKS,
+    Phrase,
+    Speaker,
+    _clause_start,
+    _colon_index,
+    _inside_quotes,
+    _Line,
+    _Memory,
+    _outside_parentheses,
+)
+from quellenlage.analyse.quotes.phrases import (
+    _is_epithet,
+    _name,
+    _phrase,
+    _resolve,
+    is_role,
+    role_key,
+)
+from quellenlage.lang.base import SpeechData
+from quellenlage.model import Sentence
+
+_COMMON_ZIPF = 5.0  # "Merkel" 4.8, "Putin" 4.4; "Woche" 5.5, "Mann" 5.9
+
+
+def _first_words(text: str, body: list[Sentence], speech: SpeechData) -> _Memory:
+    """A memory that knows which words open sentences (not as the subject of a verb of
+    saying: "Branchenexperten sagen …") and which are capitalised inside one."""
+    openers = set()
+    capitalised = set()
+    for sentence in body:
+        tokens = sentence.tokens
+        for n, (start, end) in enumerate(tokens):
+            word = text[start:end]
+            after_stop = n > 0 and text[tokens[n - 1][0]] in ".:!?"
+            following = text[slice(*tokens[n + 1])].lower() if n + 1 < len(tokens) else ""
+            if (n == 0 or after_stop) and following not in speech.verbs:
+                openers.add(start)
+            elif word[:1].isupper():
+                capitalised.add(word)
+    return _Memory(openers=frozenset(openers), capitalised=frozenset(capitalised))
+
+
+def _attribute(
+    text: str, sentence: Sentence, speech: SpeechData, memory: _Memory, code: str
+) -> _Line:
+    words = [(text[a:b], a, b) for a, b in sentence.tokens]
+    speaker = _sentence_speaker(words, speech, memory)
+    weak = None
+    if speaker is None:
+        weak = _pronoun_of_subjunctive(words, speech, memory)
+        subject = _subject(words, speech)[0]
+        if subject is not None and not memory.only_opens((subject.name, subject.start, 0)):
+            memory.last = subject  # "Putin hatte … . Er …"
+    colon = speaker or _colon_speaker(words, speech, memory)
+    full = _last_full_name(words, speech, code)
+    if full is not None and not (speaker is not None and full.end <= speaker.start):
+        memory.person = full  # the later of the two is the person named last
+    return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
+
+
+def _rare(word: str, code: str) -> bool:
+    """Not one of the language's most common words ("Vater", "Mann"), as a surname is:
+    decided by word frequency in language ``code`` (wordfreq, imported on first use)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, code) < _COMMON_ZIPF
+
+
+def _last_full_name(words: Phrase, speech: SpeechData, code: str) -> Speaker | None:
+    """The last name of two or more capitalised words outside quotation marks that no
+    article owns ("fest: Quentin Tarantino", not "des Weißen Hauses"): a person to refer
+    back to."""
+    inside = _inside_quotes(words)
+    closed = speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
+    found = None  # (a preposition opening a sentence, "Mit Tränen …", is no name either)
+    run: Phrase = []
+    for i, word in enumerate([*words, ("", 0, 0)]):
+        lower = word[0].lower()
+        if i not in inside and word[0][:1].isupper() and lower not in closed:
+            run.append(word)  # also at the start: "Zinedine Zidane, der …, wies … zurück"
+            continue
+        first = i - len(run)
+        opener = words[first - 1][0].lower() if run and first > 0 else ""
+        if opener in speech.phrase_stops:
+            run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
+        named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0], code)
+        if named and not is_role(run[-1][0], speech):
+            found = Speaker(" ".join(w for w, _, _ in run), run[0][1], run[-1][2])
+        run = []
+    return found
+
+
+def _colon_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """ "X verteidigte den Schritt: „…“": the subject of a clause that introduces the quote."""
+    if _colon_index(words) is None:
+        return None
+    return _resolve(_phrase(words, 0, speech, forward=True), speech, memory, subject=True)
+
+
+def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """The speaker this sentence names next to a verb of saying or an attribution word.
+
+    Closing attributions (", sagte X", ", so X") are tried first, then "laut X", "X zufolge"
+    and "nach Angaben von X", then any other verb of saying with the phrase after it, the
+    subject of its clause or the subject before it.
+    """
+    inside = _inside_quotes(words)
+    outside = [i for i in range(len(words)) if i not in inside]
+    lowered = [w.lower() for w, _, _ in words]
+    after_comma = [
+        i
+        for i in outside
+        if i > 0
+        and words[i - 1][0] == ","
+        and lowered[i] in speech.verbs | speech.closing_attribution
+    ]
+    laut = [
+        i
+        for i in outside
+        if lowered[i] in speech.source_before and _laut_opens_source(words, i, speech)
+    ]
+    zufolge = [i for i in outside if lowered[i] in speech.source_after]
+    angaben = [i for i in outside if _report_noun_after(lowered, i, speech) is not None]
+    verbs = [i for i in outside if lowered[i] in speech.verbs]
+    found: dict[int, Speaker] = {}
+    for i in sorted(set(after_comma + laut + zufolge + angaben + verbs)):  # text order: pronouns
+        speaker = None  # then refer to a person named earlier in the same sentence
+        if i in after_comma:
+            speaker = _closing_speaker(words, i, speech, memory)
+        elif i in laut:
+            phrase = _phrase(words, i + 1, speech, forward=True)
+            trial = memory.scratch()
+            speaker = _source(_resolve(phrase, speech, trial, True), trial, words, speech, memory)
+        elif i in zufolge:
+            phrase = _phrase(words, i - 1, speech, forward=False)
+            trial = memory.scratch()
+            speaker = _source(_resolve(phrase, speech, trial), trial, words, speech, memory)
+        elif i in angaben:
+            trial = memory.scratch()
+            found_by = _report_speaker(words, i, speech, trial)
+            speaker = _source(found_by, trial, words, speech, memory)
+        else:
+            speaker = _verb_speaker(words, i, speech, memory)
+        if speaker:
+            found[i] = speaker
+    for i in after_comma + laut + zufolge + angaben + verbs:
+        if i in found:
+            return found[i]
+    return None
+
+
+def _source(
+    speaker: Speaker | None,
+    trial: _Memory,
+    words: Phrase,
+    speech: SpeechData,
+    memory: _Memory,
+) -> Speaker | None:
+    """The source of "laut X", "X zufolge", "nach Angaben X": no subject, so a later "er" or
+    "der Zeuge" refers to it only when it is a person's full name ("laut dem Historiker Max
+    Muster … schreibt er") or someone introduced ("nach Angaben eines Zeugen … sagte der
+    Zeuge"), not to "laut FIFA-Regeln". ``speaker`` was resolved in ``trial``, a copy of
+    ``memory`` that is kept only then."""
+    if speaker is None:
+        return None
+    before = [w.lower() for w, _, end in words if end <= speaker.start][-1:]
+    opener = before + speaker.name.lower().split()[:1]  # "eines Zeugen" or "eines" Zeugen
+    introduced = bool(set(opener) & speech.indefinite)
+    if introduced:
+        trial.last = trial.person = speaker
+    if introduced or (len(speaker.name.split()) >= 2 and speaker.name[:1].isupper()):
+        memory.last, memory.person, memory.roles = trial.last, trial.person, trial.roles
+    return speaker
+
+
+def _laut_opens_source(words: Phrase, i: int, speech: SpeechData) -> bool:
+    """ "laut Feuerwehr", "gilt laut Berichten als", "laut „Bild“": the preposition, before a
+    noun, an article or a quoted name (never the adjective: "laut und deutlich")."""
+    if i == 0 or words[i - 1][0] in _PUNCTUATION:
+        return True
+    after = words[i + 1][0] if i + 1 < len(words) else ""
+    return after[:1].isupper() or after in _QUOTE_MARKS or after.lower() in speech.determiners
+
+
+def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """ "„…“, sagte der Dichter": the phrase after the verb; but after an inserted clause
+    ("Der Statiker X, der …, nannte den Zustand …") the subject stands before it."""
+    if i + 1 < len(words) and words[i + 1][0].lower() in speech.expletive_pronouns:
+        return _impersonal_source(words, i + 2, speech, memory)  # ", heißt es aus X"
+    after = _phrase(words, i + 1, speech, forward=True)
+    owner = _statement_owner(words, i + 1, speech)
+    if owner is not None:  # ", so die Aussage des Mannes": whose statement it is
+        return _resolve(_phrase(words, owner, speech, forward=True), speech, memory, True)
+    roles = any(is_role(w, speech) for w, _, _ in after)
+    if memory.referent() is not None and not roles and _is_epithet(after, speech):
+        return memory.referent()  # ", sagte der Franzose": the person named before
+    if after and after[0][0].lower() in speech.determiners and not _is_named(after, speech):
+        speaker = _verb_speaker(words, i, speech, memory)
+        if speaker is not None:
+            return speaker
+    return _resolve(after, speech, memory, subject=True)
+
+
+def _statement_owner(words: Phrase, start: int, speech: SpeechData) -> int | None:
+    """Index of the owner in "die Aussage des Mannes" / "die Angaben von X" at ``start``:
+    the statement is not the speaker, the genitive after it is."""
+    j = start + 1 if start < len(words) and words[start][0].lower() in speech.determiners else start
+    if j + 2 >= len(words) or words[j][0].lower() not in speech.report_nouns:
+        return None
+    after = words[j + 1][0].lower()
+    return j + 2 if after in speech.owner_prepositions | speech.genitive_articles else None
+
+
+def _impersonal_source(
+    words: Phrase, start: int, speech: SpeechData, memory: _Memory
+) -> Speaker | None:
+    """ "…, heißt es aus dem Landesbetrieb" / "hieß es in einer Erklärung des Präsidialamts":
+    the source after "aus" or a genitive article; none for "in einer Mitteilung"."""
+    for j in range(start, len(words) - 1):
+        lower = words[j][0].lower()
+        if lower in _PUNCTUATION:
+            break  # ", hieß es, die Strategie eines …": what was said, not its source
+        genitive = lower in speech.genitive_articles - speech.dative_articles
+        if lower in speech.source_prepositions or (genitive and j > start):
+            source = _phrase(words, j + 1, speech, forward=True)
+            while source and source[0][0].lower() in speech.determiners:
+                source = source[1:]  # "aus dem Landesbetrieb": the article of a dative
+            speaker = _resolve(source, speech, memory, True)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+def _document_source(
+    words: Phrase, start: int, end: int, speech: SpeechData, memory: _Memory
+) -> Speaker | None:
+    """The source a statement noun before "hieß es" names: "In dem Times-Bericht" (the
+    compound's first part), "In der Erklärung des Ministeriums" (the genitive)."""
+    for j in range(start, end):
+        word, begin, _ = words[j]
+        if word.rsplit("-", 1)[-1].lower() not in speech.report_nouns:
+            continue
+        if "-" in word:
+            prefix = word.rsplit("-", 1)[0]
+            return Speaker(prefix, begin, begin + len(prefix))
+        owner = _statement_owner(words, j, speech)
+        if owner is not None:
+            return _resolve(_phrase(words, owner, speech, forward=True), speech, memory, True)
+    return None
+
+
+def _is_named(phrase: Phrase, speech: SpeechData) -> bool:
+    """The phrase holds a name or a role, not only a common noun."""
+    return any(is_role(w, speech) for w, _, _ in phrase) or (
+        bool(_name(phrase, speech)) and phrase[0][0].lower() not in speech.determiners
+    )
+
+
+def _report_noun_after(lowered: list[str], i: int, speech: SpeechData) -> int | None:
+    """Index of the source noun in "nach [den|eigenen] Angaben …" / "nach Kreml-Angaben"."""
+    if lowered[i] not in speech.report_prepositions:
+        return None
+    for j in (i + 1, i + 2):
+        if j < len(lowered) and lowered[j].rsplit("-", 1)[-1] in speech.report_nouns:
+            return j
+        opens = lowered[j] in speech.determiners | speech.own_words if j < len(lowered) else False
+        adjective = j < len(lowered) and lowered[j].endswith(speech.report_adjective_endings)
+        if j < len(lowered) and not opens and not adjective:
+            return None  # "nach russischen Angaben" goes on, "nach dem Treffen" does not
+    return None
+
+
+def _report_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """ "nach Angaben von X" / "nach Kreml-Angaben" / "nach eigenen Angaben" (the subject)."""
+    lowered = [w.lower() for w, _, _ in words]
+    j = _report_noun_after(lowered, i, speech)
+    assert j is not None
+    word, start, _ = words[j]
+    if "-" in word:  # "nach Kreml-Angaben"
+        prefix = word.rsplit("-", 1)[0]
+        return Speaker(prefix, start, start + len(prefix))
+    if any(w in speech.own_words for w in lowered[i + 1 : j]):
+        return _resolve(_phrase(words, 0, speech, forward=True), speech, memory, True)
+    following = j + 1
+    if following < len(words) and lowered[following] in speech.owner_prepositions:
+        following += 1
+    elif following >= len(words) or lowered[following] not in speech.genitive_articles:
+        return _resolve(words[i + 1 : j + 1], speech, memory)  # "nach russischen Angaben"
+    phrase = _phrase(words, following, speech, forward=True)
+    return _resolve(phrase, speech, memory, True)
+
+
+def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """The phrase after the verb ("sagte Uschakow"), the subject of a verb-final clause
+    ("den Putin … bezeichnet hatte", "wie der Kreml mitteilte"), else the subject before the
+    verb, past a relative clause or an apposition ("Der Statiker X, der …, nannte …")."""
+    if i + 1 < len(words) and words[i + 1][0].lower() in speech.expletive_pronouns:
+        return _impersonal_source(words, i + 2, speech, memory) or _document_source(
+            words, _clause_start(words, i), i, speech, memory
+        )  # "In dem Times-Bericht hieß es, …"
+    vorfeld = _vorfeld(words, i, speech)
+    recipient = bool(vorfeld) and vorfeld[0][0].lower() in speech.object_determiners
+    if vorfeld and _is_named(vorfeld, speech) and not recipient:  # not "Dem Magazin X sagte"
+        return _resolve(vorfeld, speech, memory, subject=True)  # "Die Opposition warf der …"
+    after = _phrase(words, i + 1, speech, forward=True)
+    first = after[0][0] if after else ""
+    starts_object = first.lower() in speech.determiners or (
+        first[:1].islower() and first.lower() not in speech.pronouns
+    )
+    if vorfeld and vorfeld[0][0].lower() in speech.back_pointers:
+        starts_object = False  # "Das berichtet die Zeitung": "Das" is the object
+    person = any(is_role(w, speech) for w, _, _ in after) or _is_epithet(after, speech)
+    if starts_object and not person:  # "meinte die 33-Jährige" is the subject
+        after = []  # an object ("nannte die Verhandlungen", "forderte schnelle Hilfen")
+    speaker = _resolve(after, speech, memory)
+    if speaker is None:
+        speaker = _clause_subject(words, i, speech, memory)
+    if speaker is None:
+        speaker = _subject_before(words, i, speech, memory)
+    if speaker is None and vorfeld:
+        speaker = _resolve(vorfeld, speech, memory, subject=True)
+    return speaker
+
+
+def _vorfeld(words: Phrase, i: int, speech: SpeechData) -> Phrase:
+    """The noun phrase that opens the main clause of the verb at ``i`` (its subject in
+    verb-second order, "Die Opposition im Stadtrat warf …"), or [] when something else opens
+    it (a prepositional phrase, an adverb, a subordinate clause)."""
+    start = _clause_start(words, i)
+    opener = words[start][0].lower() if start < i else ""
+    if not opener or (start > 0 and opener in speech.relative_pronouns | speech.subordinators):
+        return []
+    between = _outside_parentheses(words[start:i])  # "Uli Hoeneß (67) hatte …"
+    if any(w in _PUNCTUATION or w.lower() in speech.verbs for w, _, _ in between):
+        return []
+    if any(w[:1].isupper() and w.lower() in speech.subordinators for w, _, _ in between[1:]):
+        return []  # "… lag im Wald Wie ein Sprecher sagte": glued sentences, not the subject
+    phrase = _phrase(words, start, speech, forward=True)
+    return phrase if phrase and phrase[0][1] == words[start][1] else []
+
+
+def _clause_subject(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """The subject right after a relative pronoun or a subordinating word of a verb-final
+    clause, or, for "der"/"die" as the subject itself, the phrase it refers back to."""
+    start = _clause_start(words, i)
+    inner = [  # a capitalised "Wie" inside the clause: two sentences glued together
+        j
+        for j in range(start + 1, i - 1)
+        if words[j][0][:1].isupper() and words[j][0].lower() in speech.subordinators
+    ]
+    if inner:
+        start = inner[-1]  # "Gesuchter Mann lag im Wald Wie ein Sprecher sagte, …": glued text
+    if start >= i - 1:
+        return None
+    opener = words[start][0].lower()
+    if opener not in speech.relative_pronouns | speech.subordinators:
+        return None
+    subject = _resolve(_phrase(words, start + 1, speech, forward=True), speech, memory, True)
+    if subject is not None or opener not in speech.relative_pronouns or start < 2:
+        return subject
+    antecedent = _phrase(words, start - 2, speech, forward=False)
+    return _resolve(antecedent, speech, memory)
+
+
+def _subject_before(words: Phrase, i: int, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """The phrase before the verb when it opens its clause; an inserted clause between
+    commas right before the verb is skipped."""
+    end = i - 1
+    if end > 0 and words[end][0] == ",":
+        inside = _inside_quotes(words)
+        commas = [j for j in range(end) if words[j][0] == "," and j not in inside]
+        if not commas:
+            return None
+        end = commas[-1] - 1
+    before = _phrase(words, end, speech, forward=False)
+    start = end - len(before)
+    if start >= 0 and words[start][0] not in _PUNCTUATION and words[start][0] not in _QUOTE_MARKS:
+        return None
+    return _resolve(before, speech, memory, subject=True)
+
+
+def _pronoun_of_subjunctive(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """ "Alle Änderungen lehne er ab", "Er habe …": a third-person pronoun as the subject of a
+    Konjunktiv I form reports the speech of the person named last as a subject."""
+    inside = _inside_quotes(words)
+    personal = speech.subject_pronouns - speech.impersonal_pronouns
+    for i in range(len(words)):
+        if i in inside or not _is_konjunktiv_i(words, i, speech):
+            continue
+        follows = i + 1 < len(words) and words[i + 1][0].lower() in personal
+        leads = (
+            i > 0
+            and words[i - 1][0].lower() in personal
+            and (i == 1 or words[i - 2][0] in _PUNCTUATION)
+        )
+        if follows or leads:
+            return memory.last
+    return None
+
+
+def _is_konjunktiv_i(words: Phrase, i: int, speech: SpeechData) -> bool:
+    """A listed Konjunktiv I form, or a verb form in -e next to "er"/"es"/"man" ("lehne er",
+    "man plane"), where the indicative would end in -t."""
+    word = words[i][0]
+    lower = word.lower()
+    if lower in speech.subjunctive:
+        return True
+    if (
+        not word[:1].islower()
+        or len(lower) < 4
+        or not lower.endswith(speech.subjunctive_endings)
+        or lower.endswith(speech.weak_past_endings)
+        or lower in speech.not_verbs | speech.determiners | speech.function_words
+    ):
+        return False
+    after = words[i + 1][0].lower() if i + 1 < len(words) else ""
+    before = words[i - 1][0].lower() if i > 0 else ""
+    opens = i < 2 or words[i - 2][0] in _PUNCTUATION
+    inverted = i > 0 and before not in _PUNCTUATION and after in speech.subject_pronouns
+    return inverted or (before in speech.subject_pronouns and opens)
+
+
+def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _Memory) -> None:
+    """Roles tied to names in subject position ("Oberbürgermeisterin Petra Sommerfeld hatte …"),
+    so that "sagte die Oberbürgermeisterin" finds her. Objects ("ließ der Präsident X abholen")
+    are not subjects and are not learnt."""
+    for sentence in body:
+        words = [(text[a:b], a, b) for a, b in sentence.tokens]
+        speaker, roles = _subject(words, speech)
+        if speaker and roles:
+            memory.roles.setdefault(role_key(roles[-1], speech), speaker)
+
+
+def _subject(words: Phrase, speech: SpeechData) -> tuple[Speaker | None, list[str]]:
+    """The person named at the start of a sentence (its subject), and the roles given there."""
+    phrase = _phrase(words, 0, speech, forward=True)
+    if not phrase or phrase[0][0].lower() in speech.function_words:
+        return None, []  # "Bereits Jahre zuvor sei …": an adverb, not the subject, comes first
+    name = _name(phrase, speech)
+    roles = [w for w, _, _ in phrase if is_role(w, speech)]
+    if not name or (phrase[0][0].lower() in speech.determiners and not roles):
+        return None, roles  # "Die Europäer müssten …" is a group, not a named person
+    return Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2]), roles
