@@ -10,7 +10,7 @@ from quellenlage.analyse.resources import Resources
 from quellenlage.link.claims import story_claims
 from quellenlage.link.quotes import story_quotes
 from quellenlage.link.timeline import build_timeline
-from quellenlage.model import Article
+from quellenlage.model import Article, ClaimRecord, Contradiction, QuoteRecord, TimelineEvent
 from quellenlage.settings import Settings
 
 RESOURCES = Resources(Settings())  # one per test process, as each worker has one
@@ -20,13 +20,13 @@ def analysed(articles: Sequence[Article]) -> list[ArticleAnalysis]:
     return [analyse_article(a, RESOURCES) for a in articles]
 
 
-def claims_of(articles: Sequence[Article]) -> tuple[list[Any], list[Any]]:
+def claims_of(articles: Sequence[Article]) -> tuple[list[ClaimRecord], list[Contradiction]]:
     return story_claims(articles, analysed(articles))
 
 
-def quotes_of(articles: Sequence[Article], entities: Sequence[Any] = ()) -> list[Any]:
+def quotes_of(articles: Sequence[Article], entities: Sequence[Any] = ()) -> list[QuoteRecord]:
     return story_quotes(articles, analysed(articles), entities)
 
 
-def timeline_of(articles: Sequence[Article]) -> list[dict[str, object]]:
+def timeline_of(articles: Sequence[Article]) -> list[TimelineEvent]:
     return build_timeline(articles, analysed(articles))

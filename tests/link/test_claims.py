@@ -187,3 +187,28 @@ def test_contradictions_stay_bounded_in_a_story_of_near_copies() -> None:
     pairs = {frozenset(x.items) for x in contradictions}
     assert len(pairs) == len(contradictions)  # one contradiction per pair of claims
     assert len(contradictions) <= 7 * 3
+
+
+def test_two_days_for_one_event_contradict() -> None:
+    a = article("Der neue Vertrag wurde am 3. März 2026 in Lindholm feierlich unterzeichnet.", "a")
+    b = article("Der neue Vertrag wurde am 5. März 2026 in Lindholm feierlich unterzeichnet.", "b")
+    _, contradictions = claims_of([a, b])
+    [x] = [c for c in contradictions if c.kind == "dates"]
+    assert sides(x) == [a.text.strip(), b.text.strip()]
+    assert "2026-03-03" in x.explanation and "2026-03-05" in x.explanation
+
+
+def test_a_report_of_both_days_and_one_day_agree() -> None:
+    a = article(
+        "Der Vertrag wurde am 2. März 2026 angekündigt und am 3. März 2026 unterzeichnet.", "a"
+    )
+    b = article("Der Vertrag wurde am 3. März 2026 in Lindholm feierlich unterzeichnet.", "b")
+    _, contradictions = claims_of([a, b])
+    assert not [c for c in contradictions if c.kind == "dates"]
+
+
+def test_days_of_different_events_never_contradict() -> None:
+    a = article("Die Brücke in Lindholm wurde am 3. März 2026 für den Verkehr geöffnet.", "a")
+    b = article("Der Stadtrat tagte am 5. März 2026 lange über den Haushalt der Stadt.", "b")
+    _, contradictions = claims_of([a, b])
+    assert not contradictions

@@ -37,6 +37,7 @@ import onnxruntime  # noqa: F401 - before usearch: loaded after it, onnxruntime 
 from usearch.index import BatchMatches, Index
 
 from quellenlage.analyse.article import ArticleAnalysis
+from quellenlage.analyse.dates import DateMention
 from quellenlage.analyse.numbers import NumberMention
 from quellenlage.lang import get_language
 from quellenlage.lang.base import LanguageData
@@ -70,6 +71,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CLAUSE_BREAK = re.compile(r"[,;:–—()]| - ")
 _MIN_WORDS = 5
 _NAMED = ("PER", "LOC", "ORG")
+_DAY_PRECISIONS = frozenset({"day", "time"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,7 @@ class _Clause:
 class _Statement(SentenceRef):
     numbers: tuple[NumberMention, ...]  # every figure in the sentence (shown with the claim)
     figures: tuple[tuple[NumberMention, _Clause], ...]  # figures the sentence states
+    days: tuple[tuple[DateMention, _Clause], ...]  # the days it dates what it states
     clauses: tuple[_Clause, ...]
     tokens: tuple[str, ...]  # words and punctuation, as written
     runs: tuple[frozenset[str], ...]  # content stems between two punctuation tokens
@@ -163,6 +166,7 @@ def _statements(
                     sentence,
                     tuple(inside),
                     figures,
+                    _days(analysis.dates, sentence.start, sentence.end, clauses),
                     clauses,
                     tokens,
                     _token_clauses(tokens, language),
@@ -174,6 +178,20 @@ def _statements(
                 )
             )
     return found
+
+
+def _days(
+    dates: Sequence[DateMention], start: int, end: int, clauses: tuple[_Clause, ...]
+) -> tuple[tuple[DateMention, _Clause], ...]:
+    """The resolved days inside ``start:end``, each with the clause it dates (not one that
+    only says who speaks)."""
+    return tuple(
+        (d, clause)
+        for d in dates
+        if d.value is not None and d.precision in _DAY_PRECISIONS and start <= d.start < end
+        for clause in clauses
+        if clause.start <= d.start < clause.end and not clause.attribution
+    )
 
 
 def _only_quote(text: str) -> bool:
@@ -298,8 +316,10 @@ def _cosine(a: _Statement, b: _Statement) -> float:
 def _same_claim(a: _Statement, b: _Statement, score: float) -> bool:
     """The same proposition: the same subject and predicate (a close embedding and a shared
     predicate, or a very close embedding), or the same figure about the same thing with a
-    shared predicate; never with a figure that disagrees or about other names."""
+    shared predicate; never with a figure or a day that disagrees, or about other names."""
     if _figure_conflict(a, b) is not None or _different_names(a, b):
+        return False
+    if _day_conflict(a, b) is not None:
         return False
     shared = _shared_predicate(a, b)
     if score >= SAME_WORDING or (score >= SAME_CLAIM and shared):
@@ -431,6 +451,17 @@ def _candidate_contradictions(
                 f"different figures for the same quantity: "
                 f"{_number_text(a, x)!r} vs {_number_text(b, y)!r}",
             )
+        days = _day_conflict(a, b)
+        if days and score >= FIGURE_CONFLICT:
+            first, second = days
+            yield _Found(
+                score,
+                a,
+                b,
+                "dates",
+                f"different days for the same event: {_number_text(a, first)!r} "
+                f"({_day(first)}) vs {_number_text(b, second)!r} ({_day(second)})",
+            )
         denial = _cross_dispute(a, b, language, score)
         if denial is not None:
             yield denial
@@ -477,6 +508,28 @@ def _contradiction_pairs(
             yield first, second
 
 
+def _day_conflict(a: _Statement, b: _Statement) -> tuple[DateMention, DateMention] | None:
+    """Two days for what the two clauses state alike: they share a predicate besides the
+    dates' own words, name nothing different, and neither statement gives the other's day
+    as well (a report of two days, "am Montag angekündigt, am Dienstag unterzeichnet")."""
+    days_a, days_b = {_day(x) for x, _ in a.days}, {_day(y) for y, _ in b.days}
+    if days_a & days_b:
+        return None
+    for x, clause_a in a.days:
+        for y, clause_b in b.days:
+            own = set(_figure_stems(a, x)) | set(_figure_stems(b, y))
+            shared = (clause_a.stems & clause_b.stems) - own
+            if _same_thing(clause_a, clause_b) and shared & (
+                clause_a.predicates | clause_b.predicates
+            ):
+                return x, y
+    return None
+
+
+def _day(mention: DateMention) -> str:
+    return (mention.value or "")[:10]
+
+
 def _shares_more_than_figures(a: _Statement, b: _Statement) -> bool:
     """The figures' clauses share what is measured: a content word other than the figures'
     own words, lower-case in one of them (a predicate: "kosten" / "Die Kosten", not only
@@ -490,7 +543,7 @@ def _shares_more_than_figures(a: _Statement, b: _Statement) -> bool:
     return False
 
 
-def _figure_stems(statement: _Statement, number: NumberMention) -> list[str]:
+def _figure_stems(statement: _Statement, number: NumberMention | DateMention) -> list[str]:
     return [w.lower()[:6] for w in _WORD.findall(_number_text(statement, number))]
 
 
@@ -595,7 +648,7 @@ def _disputes(statements: list[_Statement]) -> list[tuple[_Statement, _Statement
     return pairs
 
 
-def _number_text(statement: _Statement, number: NumberMention) -> str:
+def _number_text(statement: _Statement, number: NumberMention | DateMention) -> str:
     return statement.article.text[number.start : number.end]
 
 
