@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from quellenlage.lang import get_language
 
@@ -14,7 +14,7 @@ def _rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(pattern), replacement) for pattern, replacement in data)
 
 
-@cache
+@lru_cache(maxsize=100_000)  # bounded: a server process meets ever new names
 def name_key(name: str, language: str = "de") -> str:
     """ "Dmitrijew", "Dmitriew" and "Dmitriev" give the same key."""
     key = name.lower()

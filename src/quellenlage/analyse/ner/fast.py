@@ -36,7 +36,9 @@ class WordFeatures:
     def __init__(self, e5: E5File) -> None:
         self.e5 = e5
 
-    @lru_cache(maxsize=300_000)  # noqa: B019 - one instance per process; words repeat a lot
+    # One instance per process; words repeat a lot. 50,000 vectors of 384 floats are ~80 MB:
+    # a bound, so that a long ingest of ever new words does not grow the worker.
+    @lru_cache(maxsize=50_000)  # noqa: B019
     def vector(self, word: str) -> np.ndarray:
         ids = self.e5.tokenizer.word_ids(word)[:8] or (self.e5.tokenizer.unk,)
         return self.e5.embedding_rows(np.asarray(ids)).mean(axis=0)
