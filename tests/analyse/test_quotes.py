@@ -736,3 +736,87 @@ def test_rules_without_their_words_are_off(german: LanguageData) -> None:
     )
     assert quotes(text, german) == [found]
     assert quotes(text, bare) == []
+
+
+def test_an_adjective_opening_a_sentence_is_no_first_name(german: LanguageData) -> None:
+    """A subheading glued to the text ("Fröhliche Stimmung nach dem Sieg Dann …") is no
+    person for "die 41-Jährige" to refer to."""
+    text = (
+        "Trainerin Helga Brunnmeier (41) hat nach dem Spiel gesprochen. Fröhliche Stimmung "
+        "nach dem Sieg Dann wurde es still im Stadion. Mit leiser Stimme meinte die "
+        "41-Jährige: „Wir haben heute alles gegeben und sind sehr stolz.“"
+    )
+    assert quotes(text, german) == [
+        (
+            "direct",
+            "Wir haben heute alles gegeben und sind sehr stolz.",
+            "Trainerin Helga Brunnmeier",
+        )
+    ]
+
+
+def test_the_subject_after_a_fronted_object_introduces_the_quote(german: LanguageData) -> None:
+    text = (
+        "Regisseur Tobias Lindqvist hat einen neuen Film gedreht. Den Vorwurf, dass der Film zu "
+        "lang sei, weist der Filmemacher zurück: „Jede Minute davon ist nötig.“"
+    )
+    assert quotes(text, german)[-1] == (
+        "direct",
+        "Jede Minute davon ist nötig.",
+        "Regisseur Tobias Lindqvist",
+    )
+
+
+def test_a_quotation_mark_inside_a_token_closes_the_quotation(german: LanguageData) -> None:
+    """ "Sternenkrieg"-Darsteller: the tokenizer keeps the closing mark inside the word, so the
+    attribution after the next quotation stays outside it; the paper's name is a term."""
+    text = (
+        'Er habe den "Sternenkrieg"-Darsteller neulich im Theater gesehen: "Es war großartig, '
+        'ich war sofort begeistert von ihm", erzählt Mara Ilgner im Gespräch mit dem '
+        'bayerischen "Kurier".'
+    )
+    assert quotes(text, german) == [
+        (
+            "indirect",
+            'Er habe den "Sternenkrieg"-Darsteller neulich im Theater gesehen',
+            "Mara Ilgner",
+        ),
+        ("direct", "Es war großartig, ich war sofort begeistert von ihm", "Mara Ilgner"),
+    ]
+    assert [text[q.start : q.end] for q in find_terms(article(text), german)] == ["Kurier"]
+
+
+def test_an_epithet_is_the_person_introduced_with_that_noun(german: LanguageData) -> None:
+    text = (
+        "Für ihr neues Album hat Sängerin Lina Morrow (29) lange gearbeitet. Beim Konzert "
+        'spielte auch Otto Brammer mit. "Ich habe jeden Abend im Studio verbracht", so die '
+        "Sängerin."
+    )
+    assert quotes(text, german) == [
+        ("direct", "Ich habe jeden Abend im Studio verbracht", "Lina Morrow")
+    ]
+
+
+def test_a_title_with_a_dash_is_a_term(german: LanguageData) -> None:
+    text = (
+        'Regisseur Tobias Lindqvist hat einen neuen Film gedreht: "Ich bin sehr stolz auf das '
+        'Team", sagte er. Schon 1990 spielte er in "Kommissar Sturm - 007 jagt den Knall" die '
+        "Hauptrolle."
+    )
+    assert quotes(text, german) == [
+        ("direct", "Ich bin sehr stolz auf das Team", "Regisseur Tobias Lindqvist")
+    ]
+
+
+def test_speech_glued_to_the_sentence_before_it(german: LanguageData) -> None:
+    """ "ergänzte sofort."Wir …": the mark inside the token opens the quotation; the article
+    opening the sentence is no relative pronoun, and "der 52-Jährige" is the person named
+    before the quotation, not the subject of the first clause."""
+    text = (
+        "Die Gäste waren zufrieden und Küchenchef Armin Steinweg ergänzte sofort."
+        '"Wir kochen jeden Tag frisch. Ich bin stolz auf mein Team", meinte der 52-Jährige '
+        "danach. Der Abend endete spät."
+    )
+    assert quotes(text, german) == [
+        ("direct", "Wir kochen jeden Tag frisch. Ich bin stolz auf mein Team", "Armin Steinweg")
+    ]

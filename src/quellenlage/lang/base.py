@@ -83,6 +83,7 @@ class SpeechData:
     report_prepositions: frozenset[str] = frozenset()  # "nach Angaben von X"
     own_words: frozenset[str] = frozenset()  # "nach eigenen Angaben": the subject's
     report_adjective_endings: tuple[str, ...] = ()  # "nach russischen Angaben"
+    declension_endings: tuple[str, ...] = ()  # an adjective's, all attested ("fröhlich-er")
     owner_prepositions: frozenset[str] = frozenset()  # "die Angaben von X"
     complementizers: frozenset[str] = frozenset()  # "sagte, dass …"
     as_said: frozenset[str] = frozenset()  # "…, wie X mitteilte"

@@ -63,13 +63,18 @@ class _Memory:
     person: Speaker | None = None  # the person named last, for "der 63-Jährige", "der Franzose"
     openers: frozenset[int] = frozenset()  # offsets of the first word of each sentence
     capitalised: frozenset[str] = frozenset()  # words written capitalised inside a sentence
+    titles: dict[str, Speaker] = field(default_factory=dict)  # "pianistin": "Pianistin X"'s X
 
-    def referent(self) -> Speaker | None:
-        """Whom "der Zeuge", "der 63-Jährige" stands for: the person named last."""
-        return self.person
+    def referent(self, phrase: Phrase | None = None) -> Speaker | None:
+        """Whom "der Zeuge", "der 63-Jährige" stands for: the person the text introduced
+        with that noun ("Pianistin X … so die Pianistin"), else the person named last."""
+        head = phrase[-1][0].lower() if phrase else ""
+        return self.titles.get(head) or self.person
 
     def scratch(self) -> _Memory:
-        return _Memory(self.last, dict(self.roles), self.person, self.openers, self.capitalised)
+        return _Memory(
+            self.last, dict(self.roles), self.person, self.openers, self.capitalised, self.titles
+        )
 
     def only_opens(self, word: tuple[str, int, int]) -> bool:
         """A capitalised word seen only at the start of sentences ("Knapp ein Jahr …",
@@ -145,6 +150,9 @@ def _inside_quotes(words: Phrase) -> set[int]:
         if word not in _QUOTE_MARKS:
             if depth:
                 inside.add(i)
+                depth -= _holds_mark(word, _QUOTE_MARKS - _OPENING_MARKS | _EITHER_WAY)
+            else:
+                depth += _holds_mark(word, _OPENING_MARKS)
             continue
         leans_left = i > 0 and words[i - 1][2] == start
         leans_right = i + 1 < len(words) and words[i + 1][1] == end
@@ -155,6 +163,12 @@ def _inside_quotes(words: Phrase) -> set[int]:
         elif depth:
             depth -= 1
     return inside
+
+
+def _holds_mark(word: str, marks: frozenset[str]) -> bool:
+    """A token with a quotation mark inside, as the tokenizer leaves some ("Krimi"-Star,
+    sofort."Wir): the quotation closes or opens within the word."""
+    return any(c in marks for c in word[1:-1])
 
 
 def _without_period(text: str, sentence: Sentence) -> int:

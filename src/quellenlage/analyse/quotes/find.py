@@ -366,7 +366,7 @@ def _is_title(
     with a capital letter and is either in title case, follows a noun that names works or
     plans, stands in parentheses, or, where nobody speaks, follows an article."""
     inner = text[start:end]
-    tokens = inner.split()
+    tokens = [t for t in inner.split() if any(c.isalnum() for c in t)]  # not "-" in "X - Y"
     if not tokens or len(tokens) > _MAX_TITLE_WORDS or not inner[:1].isupper():
         return False
     if any(c in inner for c in ",;!?:"):
@@ -374,10 +374,13 @@ def _is_title(
     lettered = [t for t in tokens if t[:1].isalpha()]
     if len(lettered) >= 2 and all(t[:1].isupper() for t in lettered):
         return True
-    before = _word_before(line.words, start)
+    before, earlier = _words_before(line.words, start)
     lower = before.lower()
     if lower == "(" or _is_title_noun(lower, speech):
         return True
+    adjective = before[:1].islower() and lower not in speech.determiners | speech.phrase_stops
+    if adjective and lower.endswith(speech.attribute_endings):
+        lower = earlier.lower()  # "mit dem bayerischen „Kurier“": the adjective's article
     if lower in speech.object_determiners | speech.genitive_articles:
         return True  # "sagte dem „Inselboten“", "der „Saarbrücker Zeitung“": who is told
     if lower in speech.determiners and all(t[:1].isupper() for t in lettered):
@@ -385,10 +388,10 @@ def _is_title(
     return not attributed and lower in speech.determiners | speech.phrase_stops  # "in „…“"
 
 
-def _word_before(words: Phrase, start: int) -> str:
-    """The word before the opening quotation mark at ``start``."""
-    previous = [w for w, _, e in words if e <= start and w not in _QUOTE_MARKS]
-    return previous[-1] if previous else ""
+def _words_before(words: Phrase, start: int) -> tuple[str, str]:
+    """The word before the opening quotation mark at ``start``, and the one before it."""
+    previous = ["", "", *(w for w, _, e in words if e <= start and w not in _QUOTE_MARKS)]
+    return previous[-1], previous[-2]
 
 
 def _is_title_noun(lower: str, speech: SpeechData) -> bool:

@@ -70,15 +70,14 @@ def _resplit(
     text: str,
     abbreviations: frozenset[str],
 ) -> list[Sentence]:
-    """Sentences split again where a quotation mark glued to a word ("„Star Trek“-Crew")
-    made the splitter think a quotation open: at a full stop outside every quotation
-    (paired by the side the marks lean on) before a capitalised word."""
+    """Sentences split again where a quotation mark made the splitter think a quotation
+    open (one glued to a word, „Star Trek“-Crew, or a straight one it paired wrongly): at a
+    full stop outside every quotation (paired by the side the marks lean on) before a
+    capitalised word."""
     split: list[Sentence] = []
     for sentence in sentences:
-        glued = any(
-            b - a > 1 and any(c in _QUOTE_MARKS for c in text[a:b]) for a, b in sentence.tokens
-        )
-        if not glued:
+        marked = any(any(c in _QUOTE_MARKS for c in text[a:b]) for a, b in sentence.tokens)
+        if not marked:
             split.append(sentence)
             continue
         begin = 0

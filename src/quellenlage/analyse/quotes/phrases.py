@@ -165,9 +165,12 @@ def _has_name_candidate(phrase: Phrase, speech: SpeechData) -> bool:
 
 
 def _has_head(phrase: Phrase, speech: SpeechData) -> bool:
-    """The phrase already holds a noun (a name or a role): a lower-case word ends it."""
+    """The phrase already holds a noun (a name, a role or an age: "der 52-Jährige"): a
+    lower-case word ends it."""
+    age = _regex(speech.age_epithet)
     return any(
-        w[:1].isupper() and w.lower() not in speech.determiners | speech.function_words
+        (w[:1].isupper() and w.lower() not in speech.determiners | speech.function_words)
+        or (age is not None and bool(age.fullmatch(w)))
         for w, _, _ in phrase
     )
 
@@ -249,8 +252,10 @@ def _resolve(
             position -= 1
         speaker = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
         if position and lowered[position - 1] in speech.determiners:
-            if memory.referent() is not None and _is_epithet(phrase, speech):
-                return memory.referent()  # "schreibt der US-Regisseur": the person named before
+            if memory.referent(phrase) is not None and _is_epithet(phrase, speech):
+                return memory.referent(
+                    phrase
+                )  # "schreibt der US-Regisseur": the person named before
             return speaker  # "der Kreml", "die Europäer": not a person to refer back to
         for word, _, _ in phrase:
             if is_role(word, speech):
@@ -264,13 +269,13 @@ def _resolve(
             return whole  # "ein Sprecher des Ministeriums": someone not named before
         if lowered[0] in speech.determiners:
             known = memory.roles.get(role_key(roles[-1], speech))  # "der Berater"
-            referent = memory.referent()
+            referent = memory.referent(phrase)
             if known is None and epithet and referent is not None:
                 known = memory.roles[role_key(roles[-1], speech)] = referent
             return known or whole  # "der Zeuge" then stays the same person
         return whole  # "russische Medien"
-    if epithet and memory.referent() is not None:
-        return memory.referent()  # "sagte der Franzose": the person named before
+    if epithet and memory.referent(phrase) is not None:
+        return memory.referent(phrase)  # "sagte der Franzose": the person named before
     if subject and _has_noun(phrase, speech):
         return whole
     return None

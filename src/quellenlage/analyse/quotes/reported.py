@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from quellenlage.analyse.quotes.common import (
     _MAX_NAME_WORDS,
+    _OPENING_MARKS,
     _PUNCTUATION,
     _QUOTE_MARKS,
     Phrase,
@@ -12,6 +13,7 @@ from quellenlage.analyse.quotes.common import (
     _clause_start,
     _colon_index,
     _has_marks,
+    _holds_mark,
     _inside_quotes,
     _Line,
     _regex,
@@ -262,8 +264,8 @@ def _verb_then_clause(lowered: list[str], words: Phrase, speech: SpeechData) -> 
                 if lowered[j + 1] in speech.verbs:
                     break  # "berichtet, sagte X": the attribution, not what was said
                 return j + 1
-            if words[j][0] in _PUNCTUATION:
-                break
+            if words[j][0] in _PUNCTUATION or _holds_mark(words[j][0], _OPENING_MARKS):
+                break  # also "antwortete sofort."Wir …": speech opens inside the token
             if words[j][0] in _QUOTE_MARKS and not _quoted_name_mark(words, j, words[i:j], speech):
                 break  # speech, not "sagte der „Saarbrücker Zeitung“ vom Dienstag, …"
     return None

@@ -5,6 +5,7 @@ of a Konjunktiv I form ("lehne er ab")."""
 from __future__ import annotations
 
 from quellenlage.analyse.quotes.common import (
+    _MAX_NAME_WORDS,
     _PUNCTUATION,
     _QUOTE_MARKS,
     Phrase,
@@ -28,6 +29,7 @@ from quellenlage.lang.base import SpeechData
 from quellenlage.model import Sentence
 
 _COMMON_ZIPF = 5.0  # "Merkel" 4.8, "Putin" 4.4; "Woche" 5.5, "Mann" 5.9
+_ATTESTED_ZIPF = 2.9  # every form of "fröhlich-" is at least 3.2; "Ann-" (-er 2.3), "Hein-" 2.7
 
 
 def _first_words(text: str, body: list[Sentence], speech: SpeechData) -> _Memory:
@@ -52,6 +54,10 @@ def _attribute(
     text: str, sentence: Sentence, speech: SpeechData, memory: _Memory, code: str
 ) -> _Line:
     words = [(text[a:b], a, b) for a, b in sentence.tokens]
+    marks = [i for i, (w, _, _) in enumerate(words) if w in _QUOTE_MARKS]
+    lead = _last_full_name(words[: marks[0]], speech, memory, code) if marks else None
+    if lead is not None:
+        memory.person = lead  # "X antwortete: „…“, sagte der 52-Jährige": X, named before
     speaker = _sentence_speaker(words, speech, memory)
     weak = None
     if speaker is None:
@@ -60,7 +66,7 @@ def _attribute(
         if subject is not None and not memory.only_opens((subject.name, subject.start, 0)):
             memory.last = subject  # "Putin hatte … . Er …"
     colon = speaker or _colon_speaker(words, speech, memory)
-    full = _last_full_name(words, speech, code)
+    full = _last_full_name(words, speech, memory, code)
     if full is not None and not (speaker is not None and full.end <= speaker.start):
         memory.person = full  # the later of the two is the person named last
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
@@ -74,10 +80,28 @@ def _rare(word: str, code: str) -> bool:
     return zipf_frequency(word, code) < _COMMON_ZIPF
 
 
-def _last_full_name(words: Phrase, speech: SpeechData, code: str) -> Speaker | None:
+def _inflected_adjective(word: str, speech: SpeechData, code: str) -> bool:
+    """An adjective capitalised only because it opens the sentence ("Fröhliche Stimmung …",
+    "Heftige Kritik …"): its stem is attested with every ending of the declension,
+    as no first name is ("Peter", but no "Peten")."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    endings = sorted(speech.declension_endings, key=len, reverse=True)
+    ending = next((e for e in endings if lower.endswith(e) and len(lower) > len(e) + 2), None)
+    if ending is None:
+        return False
+    stem = lower[: -len(ending)]
+    return all(zipf_frequency(stem + e, code) >= _ATTESTED_ZIPF for e in endings)
+
+
+def _last_full_name(
+    words: Phrase, speech: SpeechData, memory: _Memory, code: str
+) -> Speaker | None:
     """The last name of two or more capitalised words outside quotation marks that no
     article owns ("fest: Quentin Tarantino", not "des Weißen Hauses"): a person to refer
-    back to."""
+    back to. An adjective that only opens a sentence is no first name ("Fröhliche Stimmung
+    nach dem Sieg", a subheading glued to the text)."""
     inside = _inside_quotes(words)
     closed = speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
     found = None  # (a preposition opening a sentence, "Mit Tränen …", is no name either)
@@ -91,6 +115,8 @@ def _last_full_name(words: Phrase, speech: SpeechData, code: str) -> Speaker | N
         opener = words[first - 1][0].lower() if run and first > 0 else ""
         if opener in speech.phrase_stops:
             run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
+        elif run and memory.only_opens(run[0]) and _inflected_adjective(run[0][0], speech, code):
+            run = run[1:]
         named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0], code)
         if named and not is_role(run[-1][0], speech):
             found = Speaker(" ".join(w for w, _, _ in run), run[0][1], run[-1][2])
@@ -100,9 +126,32 @@ def _last_full_name(words: Phrase, speech: SpeechData, code: str) -> Speaker | N
 
 def _colon_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
     """ "X verteidigte den Schritt: „…“": the subject of a clause that introduces the quote."""
-    if _colon_index(words) is None:
+    colon = _colon_index(words)
+    if colon is None:
         return None
-    return _resolve(_phrase(words, 0, speech, forward=True), speech, memory, subject=True)
+    first = _phrase(words, 0, speech, forward=True)
+    if first and not _is_named(first, speech) and not _is_epithet(first, speech):
+        later = _inverted_subject(words, len(first), colon, speech, memory)
+        if later is not None:
+            return later
+    return _resolve(first, speech, memory, subject=True)
+
+
+def _inverted_subject(
+    words: Phrase, end: int, colon: int, speech: SpeechData, memory: _Memory
+) -> Speaker | None:
+    """ "Den Vorwurf, dass …, weist der Trainer zurück: …": after a fronted
+    object and its clause, the finite verb, then the subject (a name, a role or an epithet)."""
+    start = _clause_start(words, colon)
+    if end >= len(words) or words[end][0] != "," or start + 1 >= colon:
+        return None
+    verb, determiner = words[start][0], words[start + 1][0].lower()
+    if not verb[:1].islower() or determiner not in speech.determiners - speech.object_determiners:
+        return None
+    phrase = _phrase(words, start + 1, speech, forward=True)
+    if any(is_role(w, speech) for w, _, _ in phrase) or _is_epithet(phrase, speech):
+        return _resolve(phrase, speech, memory, subject=True)
+    return None
 
 
 def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
@@ -200,8 +249,8 @@ def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory)
     if owner is not None:  # ", so die Aussage des Mannes": whose statement it is
         return _resolve(_phrase(words, owner, speech, forward=True), speech, memory, True)
     roles = any(is_role(w, speech) for w, _, _ in after)
-    if memory.referent() is not None and not roles and _is_epithet(after, speech):
-        return memory.referent()  # ", sagte der Franzose": the person named before
+    if memory.referent(after) is not None and not roles and _is_epithet(after, speech):
+        return memory.referent(after)  # ", sagte der Franzose": the person named before
     if after and after[0][0].lower() in speech.determiners and not _is_named(after, speech):
         speaker = _verb_speaker(words, i, speech, memory)
         if speaker is not None:
@@ -363,6 +412,8 @@ def _clause_subject(words: Phrase, i: int, speech: SpeechData, memory: _Memory) 
     opener = words[start][0].lower()
     if opener not in speech.relative_pronouns | speech.subordinators:
         return None
+    if start == 0 and opener not in speech.subordinators:
+        return None  # "Die Gäste lobten …": an article opens the sentence, no relative clause
     subject = _resolve(_phrase(words, start + 1, speech, forward=True), speech, memory, True)
     if subject is not None or opener not in speech.relative_pronouns or start < 2:
         return subject
@@ -437,6 +488,24 @@ def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _M
         speaker, roles = _subject(words, speech)
         if speaker and roles:
             memory.roles.setdefault(role_key(roles[-1], speech), speaker)
+        _learn_titles(words, speech, memory)
+
+
+def _learn_titles(words: Phrase, speech: SpeechData, memory: _Memory) -> None:
+    """Person nouns written right before a name ("hat Pianistin X (29) …"): a later "die
+    Pianistin" is that person, even when someone else was named in between."""
+    inside = _inside_quotes(words)
+    closed = speech.determiners | speech.function_words | speech.pronouns
+    for i in range(len(words) - 1):
+        word = words[i][0]
+        if i in inside or not word[:1].isupper() or word.lower() in closed:
+            continue
+        if not word.lower().endswith(speech.person_endings) or i + 1 in inside:
+            continue
+        name = _name(_phrase(words, i + 1, speech, forward=True), speech)
+        if name and name[0][1] == words[i + 1][1] and len(name) <= _MAX_NAME_WORDS:
+            titled = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
+            memory.titles.setdefault(word.lower(), titled)
 
 
 def _subject(words: Phrase, speech: SpeechData) -> tuple[Speaker | None, list[str]]:

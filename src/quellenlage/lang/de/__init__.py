@@ -71,6 +71,7 @@ GERMAN = LanguageData(
         report_prepositions=speech.REPORT_PREPOSITIONS,
         own_words=speech.OWN_WORDS,
         report_adjective_endings=speech.REPORT_ADJECTIVE_ENDINGS,
+        declension_endings=speech.DECLENSION_ENDINGS,
         owner_prepositions=speech.OWNER_PREPOSITIONS,
         complementizers=speech.COMPLEMENTIZERS,
         as_said=speech.AS_SAID,

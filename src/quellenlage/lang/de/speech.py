@@ -18,7 +18,7 @@ beklagte bemängelte monierte bilanzierte verriet gestand unterstrichen ergänzt
 kündigten bestätigten dementierten gesagt erklärt betont bezeichnet genannt angekündigt
 mitgeteilt berichtet gewarnt kritisiert gefordert versichert bestätigt behauptet geäußert
 geschrieben gesprochen dementiert erzählte erzählten erzählt erzählen zitiert titelte titelten
-titelt argumentieren argumentiert
+titelt argumentieren argumentiert beschreibt schildert
 """.split()
 )
 
@@ -232,6 +232,10 @@ OWN_WORDS = frozenset({"eigenen"})
 
 # Endings of an adjective between that preposition and its noun: "nach russischen Angaben".
 REPORT_ADJECTIVE_ENDINGS = ("en", "er")
+
+# Endings an adjective's stem takes in every declension, as a first name's never all do: a
+# sentence's capitalised first word so attested is no name ("Fröhliche Stimmung …").
+DECLENSION_ENDINGS = ("e", "en", "er", "es")
 
 # A preposition after a statement noun that names its owner: "die Angaben von X".
 OWNER_PREPOSITIONS = frozenset({"von"})
