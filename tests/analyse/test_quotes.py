@@ -820,3 +820,39 @@ def test_speech_glued_to_the_sentence_before_it(german: LanguageData) -> None:
     assert quotes(text, german) == [
         ("direct", "Wir kochen jeden Tag frisch. Ich bin stolz auf mein Team", "Armin Steinweg")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Wir sind mit der Saison sehr zufrieden sagte eine Vereinssprecherin am Abend.",
+            [("direct", "Wir sind mit der Saison sehr zufrieden", "eine Vereinssprecherin")],
+        ),
+        ("Im Gespräch mit der Zeitung nannte der Trainer keine Namen.", []),
+        ("Sie lobte den Entwurf und fügte der Minister ein Beispiel hinzu.", []),
+    ],
+)
+def test_an_attribution_without_its_comma(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    """A text with its marks and commas dropped: the verb of saying closes the speaker's own
+    words (the first person) only when nothing but the speaker follows."""
+    assert quotes(text, german) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Die Expertin der Partei, Eva Muster, sagte der „Abendpost“, es sei viel Arbeit nötig.",
+            "Eva Muster",
+        ),
+        ("Das sei viel Arbeit, Frau Muster, sagte die Ministerin.", "die Ministerin"),
+    ],
+)
+def test_a_name_set_off_after_the_subject_is_the_speaker(
+    text: str, speaker: str, german: LanguageData
+) -> None:
+    [(_, _, found)] = quotes(text, german)
+    assert found == speaker

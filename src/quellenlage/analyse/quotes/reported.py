@@ -20,7 +20,11 @@ from quellenlage.analyse.quotes.common import (
     _without_period,
 )
 from quellenlage.analyse.quotes.phrases import _quoted_name_mark
-from quellenlage.analyse.quotes.speakers import _is_konjunktiv_i, _report_noun_after
+from quellenlage.analyse.quotes.speakers import (
+    _closes_without_comma,
+    _is_konjunktiv_i,
+    _report_noun_after,
+)
 from quellenlage.lang.base import SpeechData
 from quellenlage.model import Article, Sentence
 
@@ -86,7 +90,9 @@ def _closing_verbs(
     found = []
     for i in outside:
         closing = lowered[i] in speech.verbs | speech.closing_attribution
-        if i > 1 and words[i - 1][0] == "," and closing:
+        if _closes_without_comma(words, i, speech):
+            found.append(i)
+        elif i > 1 and words[i - 1][0] == "," and closing:
             opener = _clause_start(words, i - 2)
             if opener > 0 and _relative_clause(lowered, opener, speech):
                 continue
@@ -116,7 +122,8 @@ def _reported_span(
     if clause is not None:
         return words[clause][1], _without_period(text, sentence)  # "sagte, X habe …"
     for i in _closing_verbs(words, outside, lowered, speech)[:1]:
-        return _before_quote(words, sentence.start, words[i - 2][2])  # "Es gebe …, sagte X"
+        said = i - 2 if words[i - 1][0] == "," else i - 1  # "Es gebe …, sagte X"
+        return _before_quote(words, sentence.start, words[said][2])
     start = _konjunktiv_clause_start(words, outside, speech, sentence)
     return _before_quote(words, start, _without_period(text, sentence))
 

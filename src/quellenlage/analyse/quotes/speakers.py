@@ -12,6 +12,7 @@ from quellenlage.analyse.quotes.common import (
     Speaker,
     _clause_start,
     _colon_index,
+    _has_marks,
     _inside_quotes,
     _Line,
     _Memory,
@@ -171,6 +172,7 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         and words[i - 1][0] == ","
         and lowered[i] in speech.verbs | speech.closing_attribution
     ]
+    after_comma += [i for i in outside if _closes_without_comma(words, i, speech)]
     laut = [
         i
         for i in outside
@@ -204,6 +206,27 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         if i in found:
             return found[i]
     return None
+
+
+def _closes_without_comma(words: Phrase, i: int, speech: SpeechData) -> bool:
+    """ "Wir sind zufrieden sagte eine Sprecherin am Abend": a verb of saying that closes
+    the speaker's own words without the comma (a text with its marks and commas dropped).
+    Before it, the first person of direct speech (a verb after a long opening phrase, "In
+    seinem Gespräch mit der Zeitung sagte …", is no attribution); after it the speaker and
+    no further clause."""
+    word = words[i][0]
+    if i < 4 or not word[:1].islower() or word not in speech.verbs or _has_marks(words):
+        return False
+    closed = speech.determiners | speech.phrase_stops | speech.function_words | speech.pronouns
+    previous = words[i - 1][0]
+    if previous in _PUNCTUATION or previous.lower() in closed:
+        return False  # "… und fügte der Minister hinzu": a clause of its own
+    if any(w == "," for w, _, _ in words[i + 1 :]):
+        return False
+    following = words[i + 1][0] if i + 1 < len(words) else ""
+    if not (following[:1].isupper() or following.lower() in speech.determiners):
+        return False
+    return any(w.lower() in speech.first_person for w, _, _ in words[:i])
 
 
 def _source(
@@ -244,6 +267,9 @@ def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory)
     ("Der Statiker X, der …, nannte den Zustand …") the subject stands before it."""
     if i + 1 < len(words) and words[i + 1][0].lower() in speech.expletive_pronouns:
         return _impersonal_source(words, i + 2, speech, memory)  # ", heißt es aus X"
+    apposition = _subject_apposition(words, i, speech)
+    if apposition:
+        return _resolve(apposition, speech, memory, subject=True)
     after = _phrase(words, i + 1, speech, forward=True)
     owner = _statement_owner(words, i + 1, speech)
     if owner is not None:  # ", so die Aussage des Mannes": whose statement it is
@@ -256,6 +282,25 @@ def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory)
         if speaker is not None:
             return speaker
     return _resolve(after, speech, memory, subject=True)
+
+
+def _subject_apposition(words: Phrase, i: int, speech: SpeechData) -> Phrase:
+    """ "Die Expertin der Partei, Eva Muster, sagte dem „Kurier“, …": the comma before the verb
+    closes a name set off after the sentence's first noun phrase; the verb is not a closing
+    attribution, and the name is its subject (not "dem „Kurier“" after it)."""
+    commas = [k for k in range(i - 1) if words[k][0] == ","]
+    if not commas or any(w in _PUNCTUATION or w in _QUOTE_MARKS for w, _, _ in words[: commas[-1]]):
+        return []
+    name = words[commas[-1] + 1 : i - 1]
+    closed = speech.determiners | speech.function_words | speech.pronouns
+    if not 0 < len(name) <= _MAX_NAME_WORDS or len(commas) > 1 or not words[0][0][:1].isupper():
+        return []
+    if any(not w[:1].isupper() or w.lower() in closed for w, _, _ in name):
+        return []
+    opening = speech.determiners | speech.phrase_stops  # a noun phrase, no clause ("Das sei …")
+    if any(w[:1].islower() and w not in opening for w, _, _ in words[: commas[-1]]):
+        return []
+    return name
 
 
 def _statement_owner(words: Phrase, start: int, speech: SpeechData) -> int | None:
