@@ -856,3 +856,24 @@ def test_a_name_set_off_after_the_subject_is_the_speaker(
 ) -> None:
     [(_, _, found)] = quotes(text, german)
     assert found == speaker
+
+
+def test_a_relative_pronoun_before_an_object_is_the_subject(german: LanguageData) -> None:
+    text = "Ebner traf später den Minister, der den Bau als „längst überfällig“ bezeichnete."
+    assert quotes(text, german) == [("direct", "längst überfällig", "den Minister")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Nach einer ersten Aussage des Wirts habe er nichts bemerkt.",
+            [("indirect", "Nach einer ersten Aussage des Wirts habe er nichts bemerkt", "Wirts")],
+        ),
+        ("Nach den wenigen Informationen, die bekannt sind, gebe es keine Lösung.", []),
+    ],
+)
+def test_a_report_noun_after_an_article_and_an_adjective(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    assert quotes(text, german) == found

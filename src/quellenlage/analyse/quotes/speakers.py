@@ -359,12 +359,16 @@ def _is_named(phrase: Phrase, speech: SpeechData) -> bool:
 
 
 def _report_noun_after(lowered: list[str], i: int, speech: SpeechData) -> int | None:
-    """Index of the source noun in "nach [den|eigenen] Angaben …" / "nach Kreml-Angaben"."""
+    """Index of the source noun in "nach [den|eigenen] Angaben …" / "nach Kreml-Angaben" /
+    "nach einer ersten Aussage des X" (after an article and an adjective, only with the
+    owner named: "nach den wenigen Informationen, die …" names nobody)."""
     if lowered[i] not in speech.report_prepositions:
         return None
-    for j in (i + 1, i + 2):
+    owners = speech.genitive_articles | speech.owner_prepositions
+    for j in (i + 1, i + 2, i + 3):
         if j < len(lowered) and lowered[j].rsplit("-", 1)[-1] in speech.report_nouns:
-            return j
+            owned = j + 1 < len(lowered) and lowered[j + 1] in owners
+            return j if j < i + 3 or owned else None
         opens = lowered[j] in speech.determiners | speech.own_words if j < len(lowered) else False
         adjective = j < len(lowered) and lowered[j].endswith(speech.report_adjective_endings)
         if j < len(lowered) and not opens and not adjective:
@@ -459,7 +463,10 @@ def _clause_subject(words: Phrase, i: int, speech: SpeechData, memory: _Memory) 
         return None
     if start == 0 and opener not in speech.subordinators:
         return None  # "Die Gäste lobten …": an article opens the sentence, no relative clause
-    subject = _resolve(_phrase(words, start + 1, speech, forward=True), speech, memory, True)
+    phrase = _phrase(words, start + 1, speech, forward=True)
+    if phrase and phrase[0][0].lower() in speech.object_determiners:
+        phrase = []  # "der den Bau als „…“ bezeichnete": the pronoun is the subject
+    subject = _resolve(phrase, speech, memory, True)
     if subject is not None or opener not in speech.relative_pronouns or start < 2:
         return subject
     antecedent = _phrase(words, start - 2, speech, forward=False)
