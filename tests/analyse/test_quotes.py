@@ -877,3 +877,11 @@ def test_a_report_noun_after_an_article_and_an_adjective(
     text: str, found: list[tuple[str, str, str]], german: LanguageData
 ) -> None:
     assert quotes(text, german) == found
+
+
+def test_a_relative_clause_ending_in_a_colon_describes_the_speaker(german: LanguageData) -> None:
+    text = (
+        "Unterstützung kam von Trainerin Lea Brandt, die seit Jahren im Vorstand sitzt: „Wir "
+        "schaffen das gemeinsam.“"
+    )
+    assert quotes(text, german) == [("direct", "Wir schaffen das gemeinsam.", "Lea Brandt")]

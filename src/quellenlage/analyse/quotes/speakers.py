@@ -133,9 +133,23 @@ def _colon_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speake
     first = _phrase(words, 0, speech, forward=True)
     if first and not _is_named(first, speech) and not _is_epithet(first, speech):
         later = _inverted_subject(words, len(first), colon, speech, memory)
+        later = later or _relative_antecedent(words, colon, speech, memory)
         if later is not None:
             return later
     return _resolve(first, speech, memory, subject=True)
+
+
+def _relative_antecedent(
+    words: Phrase, colon: int, speech: SpeechData, memory: _Memory
+) -> Speaker | None:
+    """ "Hilfe kam von Trainerin X, die seit Jahren im Vorstand sitzt: „…“": a relative clause
+    that ends in the colon describes the speaker, the name before it."""
+    start = _clause_start(words, colon)
+    if start < 2 or words[start][0].lower() not in speech.relative_pronouns:
+        return None
+    antecedent = _phrase(words, start - 2, speech, forward=False)
+    name = _name(antecedent, speech)
+    return _resolve(antecedent, speech, memory) if name or _is_named(antecedent, speech) else None
 
 
 def _inverted_subject(
