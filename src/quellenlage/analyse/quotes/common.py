@@ -14,6 +14,8 @@ _PUNCTUATION = frozenset(",.;:!?…–—-()[]")
 _QUOTE_MARKS = frozenset('„“”»«‚‘"')
 _OPENING_MARKS = frozenset('„»‚«"')
 _EITHER_WAY = frozenset('"»«')  # opening or closing, by the side they lean on
+_OPENING_ONLY = _OPENING_MARKS - _EITHER_WAY
+_CLOSING_MARKS_ANY = (_QUOTE_MARKS - _OPENING_MARKS) | _EITHER_WAY
 
 Phrase = list[tuple[str, int, int]]
 
@@ -141,34 +143,41 @@ def _clause_start(words: Phrase, i: int) -> int:
     return j + 1
 
 
-def _inside_quotes(words: Phrase) -> set[int]:
+def _inside_quotes(words: Phrase) -> frozenset[int]:
     """Indices of the words between quotation marks; a straight quote or a guillemet opens
-    when it leans on the word after it and closes when it leans on the word before it."""
+    when it leans on the word after it and closes when it leans on the word before it.
+    Asked for the same line again and again (every clause start, every verb), so kept for
+    the last lines seen."""
+    return _inside_quotes_of(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _inside_quotes_of(words: tuple[tuple[str, int, int], ...]) -> frozenset[int]:
     inside: set[int] = set()
     depth = 0
     for i, (word, start, end) in enumerate(words):
         if word not in _QUOTE_MARKS:
             if depth:
                 inside.add(i)
-                depth -= _holds_mark(word, _QUOTE_MARKS - _OPENING_MARKS | _EITHER_WAY)
+                depth -= _holds_mark(word, _CLOSING_MARKS_ANY)
             else:
                 depth += _holds_mark(word, _OPENING_MARKS)
             continue
         leans_left = i > 0 and words[i - 1][2] == start
         leans_right = i + 1 < len(words) and words[i + 1][1] == end
-        if word in _OPENING_MARKS - _EITHER_WAY or (
+        if word in _OPENING_ONLY or (
             word in _EITHER_WAY and leans_right and not (leans_left and depth)
         ):
             depth += 1
         elif depth:
             depth -= 1
-    return inside
+    return frozenset(inside)
 
 
 def _holds_mark(word: str, marks: frozenset[str]) -> bool:
     """A token with a quotation mark inside, as the tokenizer leaves some ("Krimi"-Star,
     sofort."Wir): the quotation closes or opens within the word."""
-    return any(c in marks for c in word[1:-1])
+    return len(word) > 2 and not marks.isdisjoint(word[1:-1])
 
 
 def _without_period(text: str, sentence: Sentence) -> int:
