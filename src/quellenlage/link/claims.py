@@ -517,10 +517,8 @@ def _day_conflict(a: _Statement, b: _Statement) -> tuple[DateMention, DateMentio
         return None
     for x, clause_a in a.days:
         for y, clause_b in b.days:
-            own = set(_figure_stems(a, x)) | set(_figure_stems(b, y))
-            shared = (clause_a.stems & clause_b.stems) - own
-            if _same_thing(clause_a, clause_b) and shared & (
-                clause_a.predicates | clause_b.predicates
+            if _same_thing(clause_a, clause_b) and _share_a_predicate_besides(
+                a, x, clause_a, b, y, clause_b
             ):
                 return x, y
     return None
@@ -534,13 +532,26 @@ def _shares_more_than_figures(a: _Statement, b: _Statement) -> bool:
     """The figures' clauses share what is measured: a content word other than the figures'
     own words, lower-case in one of them (a predicate: "kosten" / "Die Kosten", not only
     "Millionen Euro", nor a shared name in "Ukraine-Krieg" / "Ukraine-Friedensplan")."""
-    for x, clause_a in a.figures:
-        for y, clause_b in b.figures:
-            own = set(_figure_stems(a, x)) | set(_figure_stems(b, y))
-            shared = (clause_a.stems & clause_b.stems) - own
-            if shared & (clause_a.predicates | clause_b.predicates):
-                return True
-    return False
+    return any(
+        _share_a_predicate_besides(a, x, clause_a, b, y, clause_b)
+        for x, clause_a in a.figures
+        for y, clause_b in b.figures
+    )
+
+
+def _share_a_predicate_besides(
+    a: _Statement,
+    x: NumberMention | DateMention,
+    clause_a: _Clause,
+    b: _Statement,
+    y: NumberMention | DateMention,
+    clause_b: _Clause,
+) -> bool:
+    """The two clauses share a content word other than the words of ``x`` and ``y``, and it
+    is a predicate (lower-case) in one of them."""
+    own = set(_figure_stems(a, x)) | set(_figure_stems(b, y))
+    shared = (clause_a.stems & clause_b.stems) - own
+    return bool(shared & (clause_a.predicates | clause_b.predicates))
 
 
 def _figure_stems(statement: _Statement, number: NumberMention | DateMention) -> list[str]:
