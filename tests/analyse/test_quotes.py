@@ -885,3 +885,62 @@ def test_a_relative_clause_ending_in_a_colon_describes_the_speaker(german: Langu
         "schaffen das gemeinsam.“"
     )
     assert quotes(text, german) == [("direct", "Wir schaffen das gemeinsam.", "Lea Brandt")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # an adverb before the verb and "er" after it: the adverb is no subject
+            "„Wir bleiben dabei“, sagte Minister Karl Huber. Erneut forderte er mehr Geld für "
+            "die Schulen. Das sei bisher nicht geschehen.",
+            [
+                ("direct", "Wir bleiben dabei", "Karl Huber"),
+                ("indirect", "Das sei bisher nicht geschehen", "Karl Huber"),
+            ],
+        ),
+        (
+            "Der Trainer Paul Stein war zufrieden. Dazu sagte er: „Wir haben gut gespielt.“",
+            [("direct", "Wir haben gut gespielt.", "Paul Stein")],
+        ),
+        (  # a pronoun is a phrase of its own: "der „Abendpost“" is whom she told it
+            "Eva Roth war zufrieden. „Das Ergebnis ist gut“, sagte sie der „Abendpost“.",
+            [("direct", "Das Ergebnis ist gut", "Eva Roth")],
+        ),
+    ],
+)
+def test_the_subject_after_the_verb(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    assert quotes(text, german) == found
+
+
+def test_laut_a_name_in_quotation_marks_and_demnach_after_it(german: LanguageData) -> None:
+    text = (
+        "Laut „Nordkurier“ verkaufte der Händler seine Grundstücke unter Wert. Er hatte "
+        "demnach zuvor eine Bürgschaft unterschrieben."
+    )
+    assert quotes(text, german) == [
+        (
+            "indirect",
+            "Laut „Nordkurier“ verkaufte der Händler seine Grundstücke unter Wert",
+            "Nordkurier",
+        ),
+        ("indirect", "Er hatte demnach zuvor eine Bürgschaft unterschrieben", "Nordkurier"),
+    ]
+
+
+def test_demnach_reports_a_sentence_with_an_infinitive(german: LanguageData) -> None:
+    """ "demnach" points to the source before, so the whole sentence is its report, and a
+    quotation inside belongs to it, not to the clause's own subject."""
+    text = (
+        "Das Ministerium teilte mit, der Plan sei gescheitert. Die Behörde wirft der Firma "
+        "demnach vor, „ein falsches Spiel“ getrieben zu haben."
+    )
+    assert quotes(text, german) == [
+        ("indirect", "der Plan sei gescheitert", "Das Ministerium"),
+        (
+            "indirect",
+            "Die Behörde wirft der Firma demnach vor, „ein falsches Spiel“ getrieben zu haben",
+            "Das Ministerium",
+        ),
+    ]

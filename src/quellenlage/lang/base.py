@@ -74,6 +74,8 @@ class SpeechData:
     weak_past_endings: tuple[str, ...] = ()  # "fehlten": past, alike to a Konjunktiv II
     impersonal_pronouns: frozenset[str] = frozenset()  # subject pronouns of nobody ("man")
     expletive_pronouns: frozenset[str] = frozenset()  # ", heißt es aus X": the source follows
+    reflexive_pronouns: frozenset[str] = frozenset()  # "äußerte sich X": not the speaker
+    nominative_pronouns: frozenset[str] = frozenset()  # only ever a subject ("er", "man")
     source_prepositions: frozenset[str] = frozenset()  # "heißt es aus X"
     dative_articles: frozenset[str] = frozenset()  # genitive articles that may be datives
     time_prepositions: frozenset[str] = frozenset()  # "sagte am Dienstag X", as written

@@ -142,10 +142,22 @@ def _line_quotes(
     ):
         carried = passage.speaker if passage.quiet <= 1 else None
         reported = _indirect(article, line, speech, carried is not None, passage.quiet == 0)
-        who = line.speaker or carried or line.weak or _next_reported(article, lines, index, speech)
+        who = _reported_by(line, carried, speech) or _next_reported(article, lines, index, speech)
         if reported and who is not None:
             found.append(_quote(*reported, _reported_kind(line, reported, speech), who))
     return _absorb_terms(found)
+
+
+def _reported_by(line: _Line, carried: Speaker | None, speech: SpeechData) -> Speaker | None:
+    """Whose speech a reported sentence is: the speaker it names; but "demnach" ("Die Behörde
+    wirft ihm demnach vor, …") refers to the source of the speech before it."""
+    inside = _inside_quotes(line.words)
+    accordingly = any(
+        w.lower() in speech.accordingly for i, (w, _, _) in enumerate(line.words) if i not in inside
+    )
+    if accordingly and carried is not None:
+        return carried
+    return line.speaker or carried or line.weak
 
 
 def _marked(
@@ -160,7 +172,7 @@ def _marked(
 ) -> Quote:
     """A quotation in marks: a quote of its speaker, or a term (a title, a scare quote)."""
     text = article.text
-    named = attributed is not None and attributed.start < start and end <= attributed.end
+    named = attributed is not None and attributed.start <= start and end <= attributed.end
     if named or _is_title(text, line, start, end, attributed is not None, speech):
         return Quote(start, end, "term", None)  # also the speaker's name: "die Seite „XY“"
     words = len(text[start:end].split())
@@ -190,11 +202,12 @@ def _absorb_terms(found: list[Quote]) -> list[Quote]:
             and other.start <= quote.start
             and quote.end <= other.end
             and (other.end - other.start) > (quote.end - quote.start)
-            and quote.speaker in (None, other.speaker)
+            and (quote.speaker in (None, other.speaker) or other.kind == "indirect")
             for other in found
         )
         if inside:
-            continue  # also a quotation inside reported speech ("Sie sei „zufrieden“")
+            continue  # also a quotation inside reported speech ("Sie sei „zufrieden“"), whoever
+            # its clause names ("Die Behörde wirft ihm demnach vor, „…“ zu sein")
         kept.append(quote)
     return kept
 

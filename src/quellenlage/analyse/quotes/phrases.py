@@ -64,6 +64,8 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
             break
         phrase.append(words[index])
         index += step
+        if forward and len(phrase) == 1 and lower in _personal_pronouns(speech):
+            break  # "sagte er der „Zeitung“", "laut ihm sei …": the pronoun is the phrase
     if not forward:
         phrase.reverse()
     if forward and len(phrase) > 1 and phrase[-1][0].lower() in speech.genitive_articles:
@@ -138,6 +140,15 @@ def _quoted_name_mark(words: Phrase, index: int, phrase: Phrase, speech: SpeechD
     return opening or (closing and _opened_in(words, index, phrase))
 
 
+def _quoted_name(words: Phrase, index: int) -> Phrase:
+    """The words of a short name in quotation marks opening at ``index`` ("laut „Spiegel
+    Online“"), or []."""
+    if index >= len(words) or words[index][0] not in _QUOTE_MARKS or not _short_name(words, index):
+        return []
+    end = next(j for j in range(index + 1, len(words)) if words[j][0] in _QUOTE_MARKS)
+    return words[index + 1 : end]
+
+
 def _short_name(words: Phrase, index: int) -> bool:
     """The quotation opening at ``index`` closes soon and holds capitalised words only."""
     for j in range(index + 1, min(index + 2 + _MAX_NAME_WORDS, len(words))):
@@ -202,6 +213,13 @@ def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
     if position > 1 and phrase[position - 1][0].lower() in speech.genitive_articles:
         return []
     return run
+
+
+@lru_cache(maxsize=8)
+def _personal_pronouns(speech: SpeechData) -> frozenset[str]:
+    """Pronouns that are a noun phrase of their own ("er", "ihm"), not a possessive or a
+    demonstrative that opens one ("ihr Anwalt", "diese Woche")."""
+    return speech.pronouns - speech.determiners - speech.reflexive_pronouns
 
 
 def _persons(speech: SpeechData) -> frozenset[str]:

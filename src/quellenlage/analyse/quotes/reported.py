@@ -71,8 +71,25 @@ def _indirect(
     span = _reported_span(words, outside, lowered, speech, clause, sentence, text)
     if clause is not None and span is not None and span[0] == words[clause][1]:
         shifted = {i - clause for i in inside if i >= clause}
-        return None if _is_infinitive(words[clause:], shifted, speech) else span  # "warf ihm vor, …
-    return span  # … Warnungen ignoriert zu haben": an infinitive states nothing
+        if _is_infinitive(words[clause:], shifted, speech):  # "warf ihm vor, … Warnungen
+            return _sourced(words, outside, lowered, speech, sentence, text)  # ignoriert zu
+    return span  # haben": an infinitive states nothing, unless a source reports the sentence
+
+
+def _sourced(
+    words: Phrase,
+    outside: list[int],
+    lowered: list[str],
+    speech: SpeechData,
+    sentence: Sentence,
+    text: str,
+) -> tuple[int, int] | None:
+    """The whole sentence when "laut X", "X zufolge", "nach Angaben" or "demnach" reports it
+    ("Die Behörde wirft ihm demnach vor, … verkauft zu haben"), in any mood; else None."""
+    accordingly = any(lowered[i] in speech.accordingly for i in outside)
+    if not (accordingly or _attributed_by_phrase(lowered, outside, speech)):
+        return None
+    return _before_quote(words, sentence.start, _without_period(text, sentence))
 
 
 def _in_unreported_clause(words: Phrase, i: int, speech: SpeechData) -> bool:

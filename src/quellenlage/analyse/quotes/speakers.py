@@ -22,6 +22,7 @@ from quellenlage.analyse.quotes.phrases import (
     _is_epithet,
     _name,
     _phrase,
+    _quoted_name,
     _resolve,
     is_role,
     role_key,
@@ -44,7 +45,9 @@ def _first_words(text: str, body: list[Sentence], speech: SpeechData) -> _Memory
             word = text[start:end]
             after_stop = n > 0 and text[tokens[n - 1][0]] in ".:!?"
             following = text[slice(*tokens[n + 1])].lower() if n + 1 < len(tokens) else ""
-            if (n == 0 or after_stop) and following not in speech.verbs:
+            subject = text[slice(*tokens[n + 2])].lower() if n + 2 < len(tokens) else ""
+            inverted = subject in speech.nominative_pronouns  # "Erneut forderte er …"
+            if (n == 0 or after_stop) and (following not in speech.verbs or inverted):
                 openers.add(start)
             elif word[:1].isupper():
                 capitalised.add(word)
@@ -64,13 +67,25 @@ def _attribute(
     if speaker is None:
         weak = _pronoun_of_subjunctive(words, speech, memory)
         subject = _subject(words, speech)[0]
-        if subject is not None and not memory.only_opens((subject.name, subject.start, 0)):
+        if subject is not None and not _opens_only(subject, memory, speech, code):
             memory.last = subject  # "Putin hatte … . Er …"
     colon = speaker or _colon_speaker(words, speech, memory)
     full = _last_full_name(words, speech, memory, code)
     if full is not None and not (speaker is not None and full.end <= speaker.start):
         memory.person = full  # the later of the two is the person named last
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
+
+
+def _opens_only(subject: Speaker, memory: _Memory, speech: SpeechData, code: str) -> bool:
+    """The sentence's first words are no subject to refer back to: one word seen only at
+    the start of sentences ("Knapp ein Jahr …"), or an adjective opening a subheading glued
+    to the text ("Fröhliche Stimmung"); a name of several words ("Eva Roth war …") is one."""
+    first = subject.name.split()[0]
+    if " " not in subject.name:
+        return memory.only_opens((first, subject.start, 0))
+    return memory.only_opens((first, subject.start, 0)) and _inflected_adjective(
+        first, speech, code
+    )
 
 
 def _rare(word: str, code: str) -> bool:
@@ -131,12 +146,26 @@ def _colon_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speake
     if colon is None:
         return None
     first = _phrase(words, 0, speech, forward=True)
+    if _adverb_first(words, first, colon, speech, memory):
+        after = _resolve(_phrase(words, 2, speech, forward=True), speech, memory, subject=True)
+        if after is not None:
+            return after  # "Dazu sagte er: …", "Erneut schrieb die Ministerin: …"
     if first and not _is_named(first, speech) and not _is_epithet(first, speech):
         later = _inverted_subject(words, len(first), colon, speech, memory)
         later = later or _relative_antecedent(words, colon, speech, memory)
         if later is not None:
             return later
     return _resolve(first, speech, memory, subject=True)
+
+
+def _adverb_first(
+    words: Phrase, first: Phrase, colon: int, speech: SpeechData, memory: _Memory
+) -> bool:
+    """An adverb opens the clause and a verb of saying follows it: the subject comes after
+    the verb, as in "Dazu sagte er: …"."""
+    if len(first) != 1 or colon < 3 or words[1][0] not in speech.verbs:
+        return False
+    return first[0][0].lower() in speech.function_words or memory.only_opens(first[0])
 
 
 def _relative_antecedent(
@@ -201,7 +230,7 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         if i in after_comma:
             speaker = _closing_speaker(words, i, speech, memory)
         elif i in laut:
-            phrase = _phrase(words, i + 1, speech, forward=True)
+            phrase = _quoted_name(words, i + 1) or _phrase(words, i + 1, speech, forward=True)
             trial = memory.scratch()
             speaker = _source(_resolve(phrase, speech, trial, True), trial, words, speech, memory)
         elif i in zufolge:

@@ -135,7 +135,9 @@ FUNCTION_WORDS = frozenset(
     zuvor zunächst schließlich später heute gestern morgen bisher bislang erst auch noch
     aber und oder denn sondern weil dass ob als wie wo was wer warum hier dort es das dies
     man auch sogar jedoch dennoch vielmehr ebenso folglich zuletzt demnach morgens abends
-    nachts mittags anfangs besonders bereits""".split()
+    nachts mittags anfangs besonders bereits dazu erneut daraufhin darauf dafür hierzu
+    zugleich gleichzeitig ebenfalls wiederum indes derweil jetzt anschließend ferner
+    überdies stattdessen""".split()
 )
 
 # Nouns that name a work, a list or a plan: a quotation right after them is its title
@@ -205,6 +207,13 @@ IMPERSONAL_PRONOUNS = frozenset({"es", "man"})
 
 # The pronoun after a verb of saying whose source follows: ", heißt es aus dem Ministerium".
 EXPLETIVE_PRONOUNS = frozenset({"es"})
+
+# Reflexive pronouns: "äußerte sich X" names X after them.
+REFLEXIVE_PRONOUNS = frozenset({"sich"})
+
+# Pronouns that are only ever a subject: "Erneut forderte er …" has its subject after the
+# verb, so the word before it ("Erneut", "Dazu") is no speaker.
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du", "man"})
 
 # Prepositions that name the source after "heißt es": "heißt es aus dem Landesbetrieb".
 SOURCE_PREPOSITIONS = frozenset({"aus", "von"})
