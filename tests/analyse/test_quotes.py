@@ -944,3 +944,39 @@ def test_demnach_reports_a_sentence_with_an_infinitive(german: LanguageData) -> 
             "Das Ministerium",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # "Brasiliens Superstar": an owner and a noun are the person named before
+            "Beim Spiel gegen Brasilien traf Weltfußballerin Marta Silva zweimal. Danach "
+            "richtete Brasiliens Superstar einen Appell an die Jugend. „Ihr müsst kämpfen“, "
+            "sagte sie.",
+            [("direct", "Ihr müsst kämpfen", "Weltfußballerin Marta Silva")],
+        ),
+        (  # "Beim Treffen" opens the sentence; the subject follows the verb
+            "Beim Treffen mit Russland sprach Russlands Präsident Wladimir Putin lange. „Wir "
+            "sind bereit“, sagte er.",
+            [("direct", "Wir sind bereit", "Wladimir Putin")],
+        ),
+        (  # a number ends the source's phrase
+            "Die Firma soll laut Anklage 270, laut Urteil 262 Hunde verkauft haben.",
+            [
+                (
+                    "indirect",
+                    "Die Firma soll laut Anklage 270, laut Urteil 262 Hunde verkauft haben",
+                    "Anklage",
+                )
+            ],
+        ),
+        (  # the verb after the comma introduces the quote, not the sentence's first phrase
+            "Die Frau hatte großes Glück, vermutet Polizeisprecher Jan Ott: „Der Zug war schnell.“",
+            [("direct", "Der Zug war schnell.", "Jan Ott")],
+        ),
+    ],
+)
+def test_whom_the_sentence_names(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    assert quotes(text, german) == found

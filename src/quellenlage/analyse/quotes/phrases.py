@@ -54,7 +54,7 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
             and (
                 (lower in speech.determiners and _has_name_candidate(phrase, speech))
                 or (
-                    word[:1].islower()
+                    not word[:1].isupper()  # a lower-case word or a number: "laut Anklage 270"
                     and lower not in speech.determiners
                     and _has_head(phrase, speech)
                     and not _role_follows(words, index, speech)
@@ -256,7 +256,7 @@ def _resolve(
         return None
     lowered = [w.lower() for w, _, _ in phrase]
     if len(phrase) == 1 and lowered[0] in speech.pronouns:
-        return memory.last
+        return memory.last or memory.person  # no subject yet: the person named last
     if _is_abstract(phrase, speech):
         return None
     name = _name(phrase, speech)

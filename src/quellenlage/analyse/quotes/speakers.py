@@ -66,7 +66,7 @@ def _attribute(
     weak = None
     if speaker is None:
         weak = _pronoun_of_subjunctive(words, speech, memory)
-        subject = _subject(words, speech)[0]
+        subject = _owned_subject(words, speech, memory)
         if subject is not None and not _opens_only(subject, memory, speech, code):
             memory.last = subject  # "Putin hatte … . Er …"
     colon = speaker or _colon_speaker(words, speech, memory)
@@ -78,14 +78,28 @@ def _attribute(
 
 def _opens_only(subject: Speaker, memory: _Memory, speech: SpeechData, code: str) -> bool:
     """The sentence's first words are no subject to refer back to: one word seen only at
-    the start of sentences ("Knapp ein Jahr …"), or an adjective opening a subheading glued
-    to the text ("Fröhliche Stimmung"); a name of several words ("Eva Roth war …") is one."""
+    the start of sentences ("Knapp ein Jahr …"); of several words, a first one that is
+    common ("Beim Spiel") or an adjective opening a glued subheading ("Fröhliche Stimmung").
+    A name of several words ("Eva Roth war …") is a subject."""
     first = subject.name.split()[0]
-    if " " not in subject.name:
+    if " " not in subject.name or not memory.only_opens((first, subject.start, 0)):
         return memory.only_opens((first, subject.start, 0))
-    return memory.only_opens((first, subject.start, 0)) and _inflected_adjective(
-        first, speech, code
-    )
+    return not _rare(first, code) or _inflected_adjective(first, speech, code)
+
+
+def _owned_subject(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
+    """The sentence's subject; "Brasiliens Superstar" (an owner and one noun) is the person
+    named before, not a new one."""
+    subject = _subject(words, speech)[0]
+    if subject is None:
+        return None
+    run = [w for w in words if subject.start <= w[1] and w[2] <= subject.end]
+    rest = _without_owner(run, speech, memory)
+    if len(rest) == len(run):
+        return subject
+    if len(rest) == 1 and not is_role(rest[0][0], speech):
+        return memory.person
+    return Speaker(" ".join(w for w, _, _ in rest), rest[0][1], rest[-1][2])
 
 
 def _rare(word: str, code: str) -> bool:
@@ -133,6 +147,7 @@ def _last_full_name(
             run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
         elif run and memory.only_opens(run[0]) and _inflected_adjective(run[0][0], speech, code):
             run = run[1:]
+        run = _without_owner(run, speech, memory)
         named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0], code)
         if named and not is_role(run[-1][0], speech):
             found = Speaker(" ".join(w for w, _, _ in run), run[0][1], run[-1][2])
@@ -140,11 +155,26 @@ def _last_full_name(
     return found
 
 
+def _without_owner(run: Phrase, speech: SpeechData, memory: _Memory) -> Phrase:
+    """A run without the genitive of a place or body that owns it ("Brasiliens Superstar",
+    when the text also writes "Brasilien"): the owner is no part of a person's name."""
+    if len(run) < 2:
+        return run
+    word = run[0][0]
+    ending = next((e for e in speech.genitive_endings if word.endswith(e)), None)
+    if ending is None or word[: -len(ending)] not in memory.capitalised:
+        return run
+    return run[1:]
+
+
 def _colon_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
     """ "X verteidigte den Schritt: „…“": the subject of a clause that introduces the quote."""
     colon = _colon_index(words)
     if colon is None:
         return None
+    closing = _closing_before_colon(words, colon, speech, memory)
+    if closing is not None:
+        return closing  # "Die Frau hatte Glück, vermutet der Sprecher: „…“"
     first = _phrase(words, 0, speech, forward=True)
     if _adverb_first(words, first, colon, speech, memory):
         after = _resolve(_phrase(words, 2, speech, forward=True), speech, memory, subject=True)
@@ -156,6 +186,23 @@ def _colon_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speake
         if later is not None:
             return later
     return _resolve(first, speech, memory, subject=True)
+
+
+def _closing_before_colon(
+    words: Phrase, colon: int, speech: SpeechData, memory: _Memory
+) -> Speaker | None:
+    """The speaker of a verb right after the comma that opens the colon's clause ("…,
+    vermutet der Sprecher: …"): it introduces the quote, not the sentence's first phrase."""
+    start = _clause_start(words, colon)
+    if start < 2 or words[start - 1][0] != "," or not words[start][0][:1].islower():
+        return None
+    closed = speech.relative_pronouns | speech.subordinators | speech.subject_pronouns
+    if words[start][0].lower() in closed | speech.function_words | speech.determiners:
+        return None  # "…, es gebe …:", "…, dass …:": no verb opens the clause
+    phrase = _phrase(words, start + 1, speech, forward=True)
+    if not (_is_named(phrase, speech) or _is_epithet(phrase, speech)):
+        return None
+    return _resolve(phrase, speech, memory, True)
 
 
 def _adverb_first(

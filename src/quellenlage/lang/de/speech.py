@@ -166,7 +166,7 @@ INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 # Words that end the speaker phrase after a verb ("sagte X nach den Verhandlungen").
 PHRASE_STOPS = frozenset(
     """
-nach am an auf aus bei gegenüber im in mit vor vom von zu zum zur über unter während
+nach am an auf aus bei beim gegenüber im in mit vor vom von zu zum zur über unter während
 hinzu neulich zuvor später kurz dann damals und oder dass ob wie als
 """.split()
 )
