@@ -53,6 +53,10 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
             and phrase
             and (
                 (lower in speech.determiners and _has_name_candidate(phrase, speech))
+                or (  # "nach Angaben des Ministeriums das Gelände": an object follows
+                    lower in speech.determiners - speech.genitive_articles
+                    and _has_head(phrase, speech)
+                )
                 or (
                     not word[:1].isupper()  # a lower-case word or a number: "laut Anklage 270"
                     and lower not in speech.determiners
@@ -309,6 +313,8 @@ def _is_epithet(phrase: Phrase, speech: SpeechData) -> bool:
     """ "der 63-Jährige", "die Rathauschefin", "der Oscarpreisträger": a singular definite
     noun phrase for a person (a masculine article, or a feminine one before a feminine person
     noun), which journalists use for the person named before rather than for a new one."""
+    if len(phrase) > 4 and phrase[1][0].lower() in speech.phrase_stops:
+        phrase = [phrase[0], phrase[-1]]  # "der in Mannheim lehrende Professor"
     if len(phrase) < 2 or len(phrase) > 4:
         return False
     article, head = phrase[0][0].lower(), phrase[-1][0]

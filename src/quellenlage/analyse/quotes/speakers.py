@@ -657,6 +657,7 @@ def _subject(words: Phrase, speech: SpeechData) -> tuple[Speaker | None, list[st
         return None, []  # "Bereits Jahre zuvor sei …": an adverb, not the subject, comes first
     name = _name(phrase, speech)
     roles = [w for w, _, _ in phrase if is_role(w, speech)]
-    if not name or (phrase[0][0].lower() in speech.determiners and not roles):
+    group = phrase[0][0].lower() in speech.determiners and not roles and len(name) < 2
+    if not name or group:
         return None, roles  # "Die Europäer müssten …" is a group, not a named person
     return Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2]), roles

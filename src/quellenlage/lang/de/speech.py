@@ -63,6 +63,14 @@ kommentatorin historiker historikerin bürgermeister bürgermeisterin oberbürge
 oberbürgermeister diktator general armeegeneral vorsitzende vorsitzender abgeordnete
 abgeordneter senator senatorin delegation regierung verwaltung stadt ministerium
 zeuge zeugin
+experte expertin professor professorin forscher forscherin wissenschaftler
+wissenschaftlerin autor autorin anwalt anwältin ermittler ermittlerin verteidiger
+verteidigerin manager managerin gründer gründerin vorstand geschäftsführer
+geschäftsführerin unternehmer unternehmerin moderator moderatorin journalist journalistin
+regisseur regisseurin spieler spielerin sänger sängerin intendant intendantin pfarrer
+pfarrerin bischof papst kommissar kommissarin polizist polizistin beamter beamtin politiker
+politikerin aktivist aktivistin mitarbeiter mitarbeiterin vertreter vertreterin kritiker
+kritikerin ökonom ökonomin promoter stürmer torhüter nachbar nachbarin anwohner anwohnerin
 """.split()
 )
 
