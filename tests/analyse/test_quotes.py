@@ -1002,3 +1002,21 @@ def test_whom_the_sentence_names(
 )
 def test_the_phrase_that_names_the_speaker(text: str, speaker: str, german: LanguageData) -> None:
     assert [found for _, _, found in quotes(text, german)] == [speaker]
+
+
+def test_a_common_word_opening_a_sentence_is_no_first_name(german: LanguageData) -> None:
+    """ "Viel Freiheit": two capitalised words at the start of a sentence, the first as common
+    as no first name is, are nobody an epithet could refer to."""
+    text = (
+        "Es gibt viel Spaß. Viel Freiheit, aber wenig Halt. Immer mehr Menschen fühlen sich "
+        "einsam, sagte der Heilige Vater."
+    )
+    assert quotes(text, german) == [
+        ("direct", "Immer mehr Menschen fühlen sich einsam", "Heilige Vater")
+    ]
+
+
+def test_a_main_clause_after_the_verb_and_a_conjunction_is_not_reported(
+    german: LanguageData,
+) -> None:
+    assert quotes("Die Kinder dürfen erzählen, aber sie müssen nicht.", german) == []

@@ -281,7 +281,9 @@ def _verb_then_clause(lowered: list[str], words: Phrase, speech: SpeechData) -> 
                 apposition = _apposition_end(words, j + 1, speech)
                 continue
             if words[j][0] == ",":
-                if lowered[j + 1] in speech.not_reported_openers or _relative_clause(
+                if lowered[
+                    j + 1
+                ] in speech.not_reported_openers | speech.coordinators or _relative_clause(
                     lowered, j + 1, speech
                 ):
                     return None

@@ -84,7 +84,7 @@ def _opens_only(subject: Speaker, memory: _Memory, speech: SpeechData, code: str
     first = subject.name.split()[0]
     if " " not in subject.name or not memory.only_opens((first, subject.start, 0)):
         return memory.only_opens((first, subject.start, 0))
-    return not _rare(first, code) or _inflected_adjective(first, speech, code)
+    return _opening_word(first, speech, code)
 
 
 def _owned_subject(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
@@ -100,6 +100,12 @@ def _owned_subject(words: Phrase, speech: SpeechData, memory: _Memory) -> Speake
     if len(rest) == 1 and not is_role(rest[0][0], speech):
         return memory.person
     return Speaker(" ".join(w for w, _, _ in rest), rest[0][1], rest[-1][2])
+
+
+def _opening_word(word: str, speech: SpeechData, code: str) -> bool:
+    """A word capitalised only because it opens the sentence: an inflected adjective, or a
+    word as common as no first name is ("Viel", "Ganz")."""
+    return not _rare(word, code) or _inflected_adjective(word, speech, code)
 
 
 def _rare(word: str, code: str) -> bool:
@@ -145,8 +151,8 @@ def _last_full_name(
         opener = words[first - 1][0].lower() if run and first > 0 else ""
         if opener in speech.phrase_stops:
             run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
-        elif run and memory.only_opens(run[0]) and _inflected_adjective(run[0][0], speech, code):
-            run = run[1:]
+        elif run and memory.only_opens(run[0]) and _opening_word(run[0][0], speech, code):
+            run = run[1:]  # "Fröhliche Stimmung …", "Viel Freiheit, aber …": no first name
         run = _without_owner(run, speech, memory)
         named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0], code)
         if named and not is_role(run[-1][0], speech):

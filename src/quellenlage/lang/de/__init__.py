@@ -64,6 +64,7 @@ GERMAN = LanguageData(
         expletive_pronouns=speech.EXPLETIVE_PRONOUNS,
         reflexive_pronouns=speech.REFLEXIVE_PRONOUNS,
         nominative_pronouns=speech.NOMINATIVE_PRONOUNS,
+        coordinators=speech.COORDINATORS,
         source_prepositions=speech.SOURCE_PREPOSITIONS,
         dative_articles=speech.DATIVE_ARTICLES,
         time_prepositions=speech.TIME_PREPOSITIONS,

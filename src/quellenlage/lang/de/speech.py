@@ -70,7 +70,8 @@ geschäftsführerin unternehmer unternehmerin moderator moderatorin journalist j
 regisseur regisseurin spieler spielerin sänger sängerin intendant intendantin pfarrer
 pfarrerin bischof papst kommissar kommissarin polizist polizistin beamter beamtin politiker
 politikerin aktivist aktivistin mitarbeiter mitarbeiterin vertreter vertreterin kritiker
-kritikerin ökonom ökonomin promoter stürmer torhüter nachbar nachbarin anwohner anwohnerin
+kritikerin ökonom ökonomin hauptmann hauptfrau promoter stürmer torhüter nachbar nachbarin
+anwohner anwohnerin
 """.split()
 )
 
@@ -127,6 +128,10 @@ SUBORDINATORS = frozenset("wie als dass nachdem weil da ob während wenn obwohl 
 
 # A clause after "sagte X," that starts with one of these is not what X said (nor a question:
 # "sagen, was er will"); a Konjunktiv in such a clause ("…, weil er … hätte") reports nothing.
+# Conjunctions that join a main clause: "Die Kinder dürfen erzählen, aber sie müssen nicht"
+# reports nothing after the comma.
+COORDINATORS = frozenset("aber sondern und oder denn doch".split())
+
 NOT_REPORTED_OPENERS = frozenset(
     """obwohl weil wenn um ohne nachdem da als bevor damit während sodass sofern falls indem
     anstatt statt sobald seit seitdem bis wodurch weshalb was wer wo warum wann wieso ob
