@@ -1020,3 +1020,21 @@ def test_a_main_clause_after_the_verb_and_a_conjunction_is_not_reported(
     german: LanguageData,
 ) -> None:
     assert quotes("Die Kinder dürfen erzählen, aber sie müssen nicht.", german) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the subject after the closing verb, not a name inside what was said
+            "Vor Inseln wie Kos, Rhodos oder Lesbos seien 580 Menschen geborgen worden, teilte "
+            "die Küstenwache am Freitag mit.",
+            "Küstenwache",
+        ),
+        ("Die Lage sei ernst, sagte am Montag der Zeitung ein Sprecher.", "ein Sprecher"),
+        ("Die Lage sei ernst, sagte die Ministerin der Zeitung.", "die Ministerin der Zeitung"),
+    ],
+)
+def test_the_subject_of_a_closing_verb(text: str, speaker: str, german: LanguageData) -> None:
+    """After ", teilte" the subject follows the verb; a recipient ("der Zeitung") before a
+    person ("ein Sprecher") is not the speaker."""
+    assert [found for _, _, found in quotes(text, german)] == [speaker]

@@ -19,6 +19,7 @@ from quellenlage.analyse.quotes.common import (
     _outside_parentheses,
 )
 from quellenlage.analyse.quotes.phrases import (
+    _has_noun,
     _is_epithet,
     _name,
     _phrase,
@@ -366,7 +367,7 @@ def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory)
     apposition = _subject_apposition(words, i, speech)
     if apposition:
         return _resolve(apposition, speech, memory, subject=True)
-    after = _phrase(words, i + 1, speech, forward=True)
+    after = _recipient_skipped(words, i, speech)
     owner = _statement_owner(words, i + 1, speech)
     if owner is not None:  # ", so die Aussage des Mannes": whose statement it is
         return _resolve(_phrase(words, owner, speech, forward=True), speech, memory, True)
@@ -375,9 +376,26 @@ def _closing_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory)
         return memory.referent(after)  # ", sagte der Franzose": the person named before
     if after and after[0][0].lower() in speech.determiners and not _is_named(after, speech):
         speaker = _verb_speaker(words, i, speech, memory)
-        if speaker is not None:
-            return speaker
-    return _resolve(after, speech, memory, subject=True)
+        inverted = after[0][0].lower() not in speech.object_determiners and _has_noun(after, speech)
+        if speaker is not None and not (inverted and speaker.end <= words[i][1]):
+            return speaker  # but ", teilte die Küstenwache mit": the subject after the verb,
+    return _resolve(after, speech, memory, subject=True)  # not a word of what was said
+
+
+def _recipient_skipped(words: Phrase, i: int, speech: SpeechData) -> Phrase:
+    """The phrase after the verb at ``i``; after a recipient ("sagte der Zeitung ein
+    Sprecher"), the phrase of a person that follows it."""
+    after = _phrase(words, i + 1, speech, forward=True)
+    if not after or not after[0][0][:1].islower():
+        return after
+    following = next(j for j in range(i + 1, len(words)) if words[j][1] == after[-1][1]) + 1
+    if following >= len(words):
+        return after
+    if words[following][0].lower() not in speech.determiners - speech.object_determiners:
+        return after
+    person = _phrase(words, following, speech, forward=True)
+    persons = [w for w, _, _ in person if is_role(w, speech)]
+    return person if any(w.lower().endswith(speech.person_endings) for w in persons) else after
 
 
 def _subject_apposition(words: Phrase, i: int, speech: SpeechData) -> Phrase:
