@@ -1038,3 +1038,13 @@ def test_the_subject_of_a_closing_verb(text: str, speaker: str, german: Language
     """After ", teilte" the subject follows the verb; a recipient ("der Zeitung") before a
     person ("ein Sprecher") is not the speaker."""
     assert [found for _, _, found in quotes(text, german)] == [speaker]
+
+
+def test_quotations_in_a_list_of_teasers_are_no_speech(german: LanguageData) -> None:
+    """Glued link teasers ("Mehr zum Thema: Name: „…“ Verein: …") quote nobody of this
+    article; a quotation after the last colon is still speech."""
+    text = (
+        "Mehr zum Thema: Berger: „Das wird noch heißer“ Hafen: Neue Fähre kommt Danach sagte "
+        "der Kapitän Jan Ott: „Wir fahren morgen.“"
+    )
+    assert quotes(text, german) == [("direct", "Wir fahren morgen.", "Jan Ott")]

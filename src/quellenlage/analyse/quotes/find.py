@@ -135,8 +135,14 @@ def _line_quotes(
     if unmarked is not None:
         found.append(unmarked)
     attributed = line.speaker or (None if continuing else line.weak)
+    teasers = _teaser_end(line)
     for start, end in _direct_quotes(line.sentence, quotations):
+        if end < teasers:
+            found.append(Quote(start, end, "term", None))  # a teaser's headline, not speech
+            continue
         found.append(_marked(article, line, start, end, attributed, continuing, passage, speech))
+    if teasers:
+        return _absorb_terms(found)
     if unmarked is None and (
         not _has_marks(line.words) or attributed is not None or continuing is not None
     ):
@@ -146,6 +152,16 @@ def _line_quotes(
         if reported and who is not None:
             found.append(_quote(*reported, _reported_kind(line, reported, speech), who))
     return _absorb_terms(found)
+
+
+def _teaser_end(line: _Line) -> int:
+    """Where a list of link teasers or glued headlines ends: at the last of two or more
+    colons outside quotation marks in one sentence ("Mehr zum Thema: Name: „…“ Verein: …");
+    its quotations are nobody's speech in this article, what follows the last colon may be.
+    0 when the sentence is no such list."""
+    inside = _inside_quotes(line.words)
+    colons = [s for i, (w, s, _) in enumerate(line.words) if w == ":" and i not in inside]
+    return colons[-1] if len(colons) >= 2 else 0
 
 
 def _reported_by(line: _Line, carried: Speaker | None, speech: SpeechData) -> Speaker | None:
@@ -347,7 +363,8 @@ def _unnamed(text: str, quote: Quote, lead: Sentence | None, speech: SpeechData)
         return True
     in_lead = lead is not None and lead.start <= quote.start < lead.end
     before = text[: quote.speaker_start or 0].split()[-1:]
-    role = all(is_role(w, speech) for w in quote.speaker.split())  # "Trainer hört auf: „…“"
+    words = [w for w in quote.speaker.split() if w.lower() not in speech.determiners]
+    role = bool(words) and all(is_role(w, speech) for w in words)  # "Trainer hört auf: „…“"
     return in_lead and (role or (bool(before) and before[0].lower() in speech.determiners))
 
 
