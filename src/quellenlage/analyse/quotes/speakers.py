@@ -553,7 +553,8 @@ def _vorfeld(words: Phrase, i: int, speech: SpeechData) -> Phrase:
     between = _outside_parentheses(words[start:i])  # "Uli Hoeneß (67) hatte …"
     if any(w in _PUNCTUATION or w.lower() in speech.verbs for w, _, _ in between):
         return []
-    if any(w[:1].isupper() and w.lower() in speech.subordinators for w, _, _ in between[1:]):
+    openers = speech.subordinators | speech.function_words
+    if any(w[:1].isupper() and w.lower() in openers for w, _, _ in between[1:]):
         return []  # "… lag im Wald Wie ein Sprecher sagte": glued sentences, not the subject
     phrase = _phrase(words, start, speech, forward=True)
     return phrase if phrase and phrase[0][1] == words[start][1] else []
