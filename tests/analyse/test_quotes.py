@@ -1048,3 +1048,27 @@ def test_quotations_in_a_list_of_teasers_are_no_speech(german: LanguageData) -> 
         "der Kapitän Jan Ott: „Wir fahren morgen.“"
     )
     assert quotes(text, german) == [("direct", "Wir fahren morgen.", "Jan Ott")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a time phrase opening the sentence is no subject
+            "Vergangenes Jahr sagte Franz Huber der Zeitung, dass sein Sohn Talent habe.",
+            [("indirect", "sein Sohn Talent habe", "Franz Huber")],
+        ),
+        (  # an object pronoun before the subject
+            "Der Trainer war froh. „Joel ist ein Fußballnarr“, lobte ihn Franz Huber.",
+            [("direct", "Joel ist ein Fußballnarr", "Franz Huber")],
+        ),
+        (  # a list after the comma is no clause of what was said
+            "Der Komponist Hans Zimmer ist bekannt. Er schrieb die Melodien zu Filmen wie Rain "
+            "Man, Gladiator oder Der König der Löwen.",
+            [],
+        ),
+    ],
+)
+def test_what_the_verb_of_saying_governs(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    assert quotes(text, german) == found

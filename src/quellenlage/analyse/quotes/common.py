@@ -66,6 +66,7 @@ class _Memory:
     openers: frozenset[int] = frozenset()  # offsets of the first word of each sentence
     capitalised: frozenset[str] = frozenset()  # words written capitalised inside a sentence
     titles: dict[str, Speaker] = field(default_factory=dict)  # "pianistin": "Pianistin X"'s X
+    plain: frozenset[int] = frozenset()  # openers as common as no name ("Vergangenes", "Viel")
 
     def referent(self, phrase: Phrase | None = None) -> Speaker | None:
         """Whom "der Zeuge", "der 63-Jährige" stands for: the person the text introduced
@@ -75,8 +76,19 @@ class _Memory:
 
     def scratch(self) -> _Memory:
         return _Memory(
-            self.last, dict(self.roles), self.person, self.openers, self.capitalised, self.titles
+            self.last,
+            dict(self.roles),
+            self.person,
+            self.openers,
+            self.capitalised,
+            self.titles,
+            self.plain,
         )
+
+    def plainly_opens(self, word: tuple[str, int, int]) -> bool:
+        """A word seen only at the start of sentences and as common as no name is there
+        ("Vergangenes Jahr sagte X", "Viel Freiheit"): no part of a subject."""
+        return word[1] in self.plain and word[0] not in self.capitalised
 
     def only_opens(self, word: tuple[str, int, int]) -> bool:
         """A capitalised word seen only at the start of sentences ("Knapp ein Jahr …",

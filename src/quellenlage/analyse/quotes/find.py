@@ -71,7 +71,7 @@ def _find_all(article: Article, language: LanguageData) -> list[Quote]:
     sentences = [s for s in article.sentences if not s.heading]
     sentences = _resplit(sentences, quotations, article.text, language.abbreviations)
     body = _joined(sentences, quotations, article.text)
-    memory = _first_words(article.text, body, speech)
+    memory = _first_words(article.text, body, speech, language.code)
     _learn_roles(article.text, body, speech, memory)
     lines = [_attribute(article.text, sentence, speech, memory, language.code) for sentence in body]
     quotes: list[Quote] = []

@@ -66,6 +66,9 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
             )
         ):
             break
+        if forward and not phrase and _object_before_subject(words, index, speech):
+            index += 1  # "lobte ihn Franz X", "sagte ihm der Trainer": the subject follows
+            continue
         phrase.append(words[index])
         index += step
         if forward and len(phrase) == 1 and lower in _personal_pronouns(speech):
@@ -217,6 +220,18 @@ def _name(phrase: Phrase, speech: SpeechData) -> Phrase:
     if position > 1 and phrase[position - 1][0].lower() in speech.genitive_articles:
         return []
     return run
+
+
+def _object_before_subject(words: Phrase, index: int, speech: SpeechData) -> bool:
+    """An object pronoun ("ihn", "ihm") right after the verb, before a noun phrase."""
+    lower = words[index][0].lower()
+    if (
+        lower
+        not in _personal_pronouns(speech) - speech.subject_pronouns - speech.nominative_pronouns
+    ):
+        return False
+    after = words[index + 1][0] if index + 1 < len(words) else ""
+    return after[:1].isupper() or after.lower() in speech.determiners
 
 
 @lru_cache(maxsize=8)

@@ -289,12 +289,29 @@ def _verb_then_clause(lowered: list[str], words: Phrase, speech: SpeechData) -> 
                     return None
                 if lowered[j + 1] in speech.verbs:
                     break  # "berichtet, sagte X": the attribution, not what was said
+                if not _has_verb(words, j + 1, speech):
+                    break  # "schrieb Musik zu Filmen wie A, B oder C": a list, no clause
                 return j + 1
             if words[j][0] in _PUNCTUATION or _holds_mark(words[j][0], _OPENING_MARKS):
                 break  # also "antwortete sofort."Wir …": speech opens inside the token
             if words[j][0] in _QUOTE_MARKS and not _quoted_name_mark(words, j, words[i:j], speech):
                 break  # speech, not "sagte der „Saarbrücker Zeitung“ vom Dienstag, …"
     return None
+
+
+_SENTENCE_STOPS = frozenset(".!?;:")
+
+
+def _has_verb(words: Phrase, start: int, speech: SpeechData) -> bool:
+    """The words from ``start`` to the end of the sentence (or a colon) hold a lower-case word
+    that can be a verb (no article, pronoun, preposition or conjunction)."""
+    closed = speech.determiners | speech.function_words | speech.phrase_stops | speech.pronouns
+    for word, _, _ in words[start:]:
+        if word in _SENTENCE_STOPS:
+            break
+        if word[:1].islower() and word.lower() not in closed:
+            return True
+    return False
 
 
 def _apposition_end(words: Phrase, start: int, speech: SpeechData) -> int:

@@ -35,11 +35,12 @@ _COMMON_ZIPF = 5.0  # "Merkel" 4.8, "Putin" 4.4; "Woche" 5.5, "Mann" 5.9
 _ATTESTED_ZIPF = 2.9  # every form of "fröhlich-" is at least 3.2; "Ann-" (-er 2.3), "Hein-" 2.7
 
 
-def _first_words(text: str, body: list[Sentence], speech: SpeechData) -> _Memory:
+def _first_words(text: str, body: list[Sentence], speech: SpeechData, code: str) -> _Memory:
     """A memory that knows which words open sentences (not as the subject of a verb of
     saying: "Branchenexperten sagen …") and which are capitalised inside one."""
-    openers = set()
+    openers, plain = set(), set()
     capitalised = set()
+    closed = speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
     for sentence in body:
         tokens = sentence.tokens
         for n, (start, end) in enumerate(tokens):
@@ -50,9 +51,14 @@ def _first_words(text: str, body: list[Sentence], speech: SpeechData) -> _Memory
             inverted = subject in speech.nominative_pronouns  # "Erneut forderte er …"
             if (n == 0 or after_stop) and (following not in speech.verbs or inverted):
                 openers.add(start)
+                if word.lower() not in closed and _opening_word(word, speech, code):
+                    plain.add(start)  # "Vergangenes", "Viel"; not "Der", "So"
+
             elif word[:1].isupper():
                 capitalised.add(word)
-    return _Memory(openers=frozenset(openers), capitalised=frozenset(capitalised))
+    return _Memory(
+        openers=frozenset(openers), capitalised=frozenset(capitalised), plain=frozenset(plain)
+    )
 
 
 def _attribute(
@@ -68,7 +74,7 @@ def _attribute(
     if speaker is None:
         weak = _pronoun_of_subjunctive(words, speech, memory)
         subject = _owned_subject(words, speech, memory)
-        if subject is not None and not _opens_only(subject, memory, speech, code):
+        if subject is not None and not _opens_only(subject, memory):
             memory.last = subject  # "Putin hatte … . Er …"
     colon = speaker or _colon_speaker(words, speech, memory)
     full = _last_full_name(words, speech, memory, code)
@@ -77,15 +83,13 @@ def _attribute(
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
 
 
-def _opens_only(subject: Speaker, memory: _Memory, speech: SpeechData, code: str) -> bool:
+def _opens_only(subject: Speaker, memory: _Memory) -> bool:
     """The sentence's first words are no subject to refer back to: one word seen only at
     the start of sentences ("Knapp ein Jahr …"); of several words, a first one that is
     common ("Beim Spiel") or an adjective opening a glued subheading ("Fröhliche Stimmung").
     A name of several words ("Eva Roth war …") is a subject."""
-    first = subject.name.split()[0]
-    if " " not in subject.name or not memory.only_opens((first, subject.start, 0)):
-        return memory.only_opens((first, subject.start, 0))
-    return _opening_word(first, speech, code)
+    first = (subject.name.split()[0], subject.start, 0)
+    return memory.plainly_opens(first) if " " in subject.name else memory.only_opens(first)
 
 
 def _owned_subject(words: Phrase, speech: SpeechData, memory: _Memory) -> Speaker | None:
@@ -152,7 +156,7 @@ def _last_full_name(
         opener = words[first - 1][0].lower() if run and first > 0 else ""
         if opener in speech.phrase_stops:
             run = run[1:]  # "am Ende Gerd Wallner": the noun belongs to the preposition
-        elif run and memory.only_opens(run[0]) and _opening_word(run[0][0], speech, code):
+        elif run and memory.plainly_opens(run[0]):
             run = run[1:]  # "Fröhliche Stimmung …", "Viel Freiheit, aber …": no first name
         run = _without_owner(run, speech, memory)
         named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0], code)
@@ -520,7 +524,8 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
         )  # "In dem Times-Bericht hieß es, …"
     vorfeld = _vorfeld(words, i, speech)
     recipient = bool(vorfeld) and vorfeld[0][0].lower() in speech.object_determiners
-    if vorfeld and _is_named(vorfeld, speech) and not recipient:  # not "Dem Magazin X sagte"
+    plain = bool(vorfeld) and memory.plainly_opens(vorfeld[0])  # "Vergangenes Jahr sagte X"
+    if vorfeld and _is_named(vorfeld, speech) and not recipient and not plain:  # not "Dem X sagte"
         return _resolve(vorfeld, speech, memory, subject=True)  # "Die Opposition warf der …"
     after = _phrase(words, i + 1, speech, forward=True)
     first = after[0][0] if after else ""
