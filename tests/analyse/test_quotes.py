@@ -1072,3 +1072,32 @@ def test_what_the_verb_of_saying_governs(
     text: str, found: list[tuple[str, str, str]], german: LanguageData
 ) -> None:
     assert quotes(text, german) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # an auxiliary after the comma, the verb of saying at the end of its clause
+            "Man werde nicht in allen Punkten übereinstimmen, hatte ein Fraktionssprecher am "
+            "Freitag gesagt.",
+            [
+                (
+                    "indirect",
+                    "Man werde nicht in allen Punkten übereinstimmen",
+                    "ein Fraktionssprecher",
+                )
+            ],
+        ),
+        (  # the source before "zufolge" ends at the verb before it
+            "Die Gründe sind der Notenbank zufolge ähnlich wie hier: „Hinzu kommt der Tourismus.“",
+            [
+                ("indirect", "Die Gründe sind der Notenbank zufolge ähnlich wie hier", "Notenbank"),
+                ("direct", "Hinzu kommt der Tourismus.", "Notenbank"),
+            ],
+        ),
+    ],
+)
+def test_the_source_of_a_closing_clause(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    assert quotes(text, german) == found

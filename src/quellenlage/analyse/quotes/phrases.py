@@ -48,6 +48,8 @@ def _phrase(words: Phrase, index: int, speech: SpeechData, forward: bool) -> Phr
             break
         if lower in speech.verbs or (not forward and lower in speech.skipped_adverbs):
             break
+        if not forward and phrase and word[:1].islower() and lower not in speech.determiners:
+            break  # "Die Gründe sind der Bank zufolge": the source is "der Bank"
         if (
             forward
             and phrase

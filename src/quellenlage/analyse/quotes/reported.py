@@ -22,6 +22,7 @@ from quellenlage.analyse.quotes.common import (
 from quellenlage.analyse.quotes.phrases import _quoted_name_mark
 from quellenlage.analyse.quotes.speakers import (
     _closes_without_comma,
+    _closing_auxiliary,
     _is_konjunktiv_i,
     _report_noun_after,
 )
@@ -107,6 +108,7 @@ def _closing_verbs(
     found = []
     for i in outside:
         closing = lowered[i] in speech.verbs | speech.closing_attribution
+        closing = closing or _closing_auxiliary(words, i, speech)  # ", hatte X gesagt"
         if _closes_without_comma(words, i, speech):
             found.append(i)
         elif i > 1 and words[i - 1][0] == "," and closing:

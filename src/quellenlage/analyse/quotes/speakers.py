@@ -211,8 +211,9 @@ def _closing_before_colon(
     if words[start][0].lower() in closed | speech.function_words | speech.determiners:
         return None  # "…, es gebe …:", "…, dass …:": no verb opens the clause
     phrase = _phrase(words, start + 1, speech, forward=True)
-    if not (_is_named(phrase, speech) or _is_epithet(phrase, speech)):
-        return None
+    person = any(is_role(w, speech) for w, _, _ in phrase) or _is_epithet(phrase, speech)
+    if not (person or (words[start][0] in speech.verbs and _is_named(phrase, speech))):
+        return None  # ", wieder ins A-Team zu wechseln:" names nobody
     return _resolve(phrase, speech, memory, True)
 
 
@@ -274,6 +275,7 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         and lowered[i] in speech.verbs | speech.closing_attribution
     ]
     after_comma += [i for i in outside if _closes_without_comma(words, i, speech)]
+    after_comma += [i for i in outside if _closing_auxiliary(words, i, speech)]
     laut = [
         i
         for i in outside
@@ -307,6 +309,19 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         if i in found:
             return found[i]
     return None
+
+
+def _closing_auxiliary(words: Phrase, i: int, speech: SpeechData) -> bool:
+    """ "…, hatte ein Sprecher am Freitag gesagt": an auxiliary after the comma, its clause
+    ending in a verb of saying; the subject follows the auxiliary."""
+    if i == 0 or words[i - 1][0] != "," or words[i][0].lower() not in speech.auxiliaries:
+        return False
+    for word, _, _ in words[i + 1 :]:
+        if word in _PUNCTUATION or word in _QUOTE_MARKS:
+            return False
+        if word in speech.verbs:
+            return True
+    return False
 
 
 def _closes_without_comma(words: Phrase, i: int, speech: SpeechData) -> bool:

@@ -65,6 +65,7 @@ GERMAN = LanguageData(
         reflexive_pronouns=speech.REFLEXIVE_PRONOUNS,
         nominative_pronouns=speech.NOMINATIVE_PRONOUNS,
         coordinators=speech.COORDINATORS,
+        auxiliaries=speech.AUXILIARIES,
         source_prepositions=speech.SOURCE_PREPOSITIONS,
         dative_articles=speech.DATIVE_ARTICLES,
         time_prepositions=speech.TIME_PREPOSITIONS,

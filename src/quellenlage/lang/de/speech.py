@@ -128,6 +128,9 @@ SUBORDINATORS = frozenset("wie als dass nachdem weil da ob während wenn obwohl 
 
 # A clause after "sagte X," that starts with one of these is not what X said (nor a question:
 # "sagen, was er will"); a Konjunktiv in such a clause ("…, weil er … hätte") reports nothing.
+# Auxiliaries of the perfect: "…, hatte ein Sprecher gesagt" closes what was said.
+AUXILIARIES = frozenset("hat hatte habe hätte haben hatten hätten".split())
+
 # Conjunctions that join a main clause: "Die Kinder dürfen erzählen, aber sie müssen nicht"
 # reports nothing after the comma.
 COORDINATORS = frozenset("aber sondern und oder denn doch".split())
@@ -179,7 +182,7 @@ INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 # Words that end the speaker phrase after a verb ("sagte X nach den Verhandlungen").
 PHRASE_STOPS = frozenset(
     """
-nach am an auf aus bei beim gegenüber im in mit vor vom von zu zum zur über unter während
+nach am an ans auf aus bei beim gegenüber ins im in mit vor vom von zu zum zur über unter während
 hinzu neulich zuvor später kurz dann damals und oder dass ob wie als
 """.split()
 )
