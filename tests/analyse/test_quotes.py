@@ -1101,3 +1101,8 @@ def test_the_source_of_a_closing_clause(
     text: str, found: list[tuple[str, str, str]], german: LanguageData
 ) -> None:
     assert quotes(text, german) == found
+
+
+def test_present_tense_verbs_of_saying(german: LanguageData) -> None:
+    text = "Der Fotograf Jan Ott ist unzufrieden. „Die Lage ist schlimm“, klagt er im Gespräch."
+    assert quotes(text, german) == [("direct", "Die Lage ist schlimm", "Jan Ott")]

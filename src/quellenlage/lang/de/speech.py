@@ -18,7 +18,11 @@ beklagte bemängelte monierte bilanzierte verriet gestand unterstrichen ergänzt
 kündigten bestätigten dementierten gesagt erklärt betont bezeichnet genannt angekündigt
 mitgeteilt berichtet gewarnt kritisiert gefordert versichert bestätigt behauptet geäußert
 geschrieben gesprochen dementiert erzählte erzählten erzählt erzählen zitiert titelte titelten
-titelt argumentieren argumentiert beschreibt schildert
+titelt argumentieren argumentiert beschreibt schildert klagt klagte klagten lobt lobten verrät
+gesteht ergänzt appellierte appelliert schwärmte schwärmt resümierte resümiert kommentierte
+kommentiert antwortet entgegnet erwidert widerspricht unterstreicht bekräftigt beteuerte
+beteuert meldete meldet jubelte jubelt schimpfte schimpft urteilte urteilt prophezeite fragte
+fragt räumt fügt mahnt verkündet
 """.split()
 )
 
