@@ -1105,4 +1105,4 @@ def test_the_source_of_a_closing_clause(
 
 def test_present_tense_verbs_of_saying(german: LanguageData) -> None:
     text = "Der Fotograf Jan Ott ist unzufrieden. „Die Lage ist schlimm“, klagt er im Gespräch."
-    assert quotes(text, german) == [("direct", "Die Lage ist schlimm", "Jan Ott")]
+    assert quotes(text, german) == [("direct", "Die Lage ist schlimm", "Fotograf Jan Ott")]
