@@ -1106,3 +1106,14 @@ def test_the_source_of_a_closing_clause(
 def test_present_tense_verbs_of_saying(german: LanguageData) -> None:
     text = "Der Fotograf Jan Ott ist unzufrieden. „Die Lage ist schlimm“, klagt er im Gespräch."
     assert quotes(text, german) == [("direct", "Die Lage ist schlimm", "Fotograf Jan Ott")]
+
+
+def test_a_sentence_about_the_speaker_pauses_the_speech(german: LanguageData) -> None:
+    """Between two quotations, a sentence about their speaker ("Für X ist …", "Er hofft …")
+    does not end the passage: the next quotation is still the speaker's."""
+    text = (
+        "Dazu sagte Rolf Brandt der Zeitung: «Wir warten ab.» Für Brandt ist das Rennen offen. "
+        "«Die Entscheidung hat nur Gewinner.» Er hofft auf viele Kandidaten. «Schön wäre, wenn "
+        "alle teilnehmen.»"
+    )
+    assert [speaker for _, _, speaker in quotes(text, german)] == ["Rolf Brandt"] * 3

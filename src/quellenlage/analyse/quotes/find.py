@@ -126,8 +126,9 @@ def _line_quotes(
     same_paragraph = (
         index > 0 and "\n" not in text[lines[index - 1].sentence.end : line.sentence.start]
     )
-    continuing = passage.speaker if passage.quiet == 0 and same_paragraph else None
-    own_words = continuing and _continues_unmarked(line, speech)
+    aside = passage.quiet == 1 and _about_speaker(lines[index - 1], passage.speaker, speech)
+    continuing = passage.speaker if (passage.quiet == 0 or aside) and same_paragraph else None
+    own_words = continuing and passage.quiet == 0 and _continues_unmarked(line, speech)
     if own_words and (passage.unmarked or _spoken_before(lines[index - 1], line, speech)):
         return [_quote(line.sentence.start, _without_period_of(text, line), "direct", continuing)]
     found: list[Quote] = []
@@ -152,6 +153,20 @@ def _line_quotes(
         if reported and who is not None:
             found.append(_quote(*reported, _reported_kind(line, reported, speech), who))
     return _absorb_terms(found)
+
+
+def _about_speaker(line: _Line, speaker: Speaker | None, speech: SpeechData) -> bool:
+    """A sentence between two quotations that is about their speaker ("Für Stegner ist das
+    Rennen offen.", "Er hofft auf viele Kandidaten."): it pauses the speech, it does not end
+    it."""
+    if speaker is None or not line.words or _has_marks(line.words):
+        return False
+    surname = speaker.name.split()[-1].lower()
+    first = line.words[0][0].lower()
+    named = any(
+        w.lower().removesuffix("s") == surname or w.lower() == surname for w, _, _ in line.words
+    )
+    return named or first in speech.nominative_pronouns
 
 
 def _teaser_end(line: _Line) -> int:
