@@ -1117,3 +1117,8 @@ def test_a_sentence_about_the_speaker_pauses_the_speech(german: LanguageData) ->
         "alle teilnehmen.»"
     )
     assert [speaker for _, _, speaker in quotes(text, german)] == ["Rolf Brandt"] * 3
+
+
+def test_a_possessive_statement_before_the_colon_is_the_owners(german: LanguageData) -> None:
+    text = "Die Rentnerin Erna Kahl blieb unverletzt. Ihr trockener Kommentar: „Ich kürze ab.“"
+    assert quotes(text, german) == [("direct", "Ich kürze ab.", "Rentnerin Erna Kahl")]

@@ -78,6 +78,7 @@ class SpeechData:
     nominative_pronouns: frozenset[str] = frozenset()  # only ever a subject ("er", "man")
     coordinators: frozenset[str] = frozenset()  # ", aber …" after a verb reports nothing
     auxiliaries: frozenset[str] = frozenset()  # ", hatte X gesagt": the subject follows
+    possessives: frozenset[str] = frozenset()  # "Ihr Kommentar: …": the owner speaks
     source_prepositions: frozenset[str] = frozenset()  # "heißt es aus X"
     dative_articles: frozenset[str] = frozenset()  # genitive articles that may be datives
     time_prepositions: frozenset[str] = frozenset()  # "sagte am Dienstag X", as written

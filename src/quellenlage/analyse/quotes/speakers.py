@@ -187,6 +187,8 @@ def _colon_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Speake
     if closing is not None:
         return closing  # "Die Frau hatte Glück, vermutet der Sprecher: „…“"
     first = _phrase(words, 0, speech, forward=True)
+    if _owned_statement(first, speech):
+        return memory.last  # "Ihr trockener Kommentar: „…“": whose comment it is
     if _adverb_first(words, first, colon, speech, memory):
         after = _resolve(_phrase(words, 2, speech, forward=True), speech, memory, subject=True)
         if after is not None:
@@ -215,6 +217,13 @@ def _closing_before_colon(
     if not (person or (words[start][0] in speech.verbs and _is_named(phrase, speech))):
         return None  # ", wieder ins A-Team zu wechseln:" names nobody
     return _resolve(phrase, speech, memory, True)
+
+
+def _owned_statement(phrase: Phrase, speech: SpeechData) -> bool:
+    """A possessive and a statement noun ("Ihr trockener Kommentar", "Seine Antwort")."""
+    if len(phrase) < 2 or phrase[0][0].lower() not in speech.possessives:
+        return False
+    return phrase[-1][0].lower() in speech.report_nouns
 
 
 def _adverb_first(

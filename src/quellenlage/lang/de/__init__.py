@@ -66,6 +66,7 @@ GERMAN = LanguageData(
         nominative_pronouns=speech.NOMINATIVE_PRONOUNS,
         coordinators=speech.COORDINATORS,
         auxiliaries=speech.AUXILIARIES,
+        possessives=speech.POSSESSIVES,
         source_prepositions=speech.SOURCE_PREPOSITIONS,
         dative_articles=speech.DATIVE_ARTICLES,
         time_prepositions=speech.TIME_PREPOSITIONS,

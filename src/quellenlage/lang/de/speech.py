@@ -31,7 +31,8 @@ fragt räumt fügt mahnt verkündet
 # said it.
 REPORT_NOUNS = frozenset(
     """angaben worten informationen einschätzung aussage aussagen darstellung ansicht
-    auffassung meinung berichten bericht erklärung mitteilung stellungnahme aussendung""".split()
+    auffassung meinung berichten bericht erklärung mitteilung stellungnahme aussendung
+    kommentar antwort fazit reaktion""".split()
 )
 
 # Attribution without a verb: "so Uschakow", "laut Kreml", "Uschakow zufolge".
@@ -132,6 +133,9 @@ SUBORDINATORS = frozenset("wie als dass nachdem weil da ob während wenn obwohl 
 
 # A clause after "sagte X," that starts with one of these is not what X said (nor a question:
 # "sagen, was er will"); a Konjunktiv in such a clause ("…, weil er … hätte") reports nothing.
+# Possessive determiners of the third person: "Ihr Kommentar: „…“" is the owner's speech.
+POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
+
 # Auxiliaries of the perfect: "…, hatte ein Sprecher gesagt" closes what was said.
 AUXILIARIES = frozenset("hat hatte habe hätte haben hatten hätten".split())
 
