@@ -1122,3 +1122,13 @@ def test_a_sentence_about_the_speaker_pauses_the_speech(german: LanguageData) ->
 def test_a_possessive_statement_before_the_colon_is_the_owners(german: LanguageData) -> None:
     text = "Die Rentnerin Erna Kahl blieb unverletzt. Ihr trockener Kommentar: „Ich kürze ab.“"
     assert quotes(text, german) == [("direct", "Ich kürze ab.", "Rentnerin Erna Kahl")]
+
+
+def test_a_passive_attribution_closes_the_speakers_words(german: LanguageData) -> None:
+    text = (
+        "Sie sind pleite, also habe ich alles gekauft, wird der Regisseur Tom Berg, der dort "
+        "arbeitete, vom Portal Filmwelt zitiert."
+    )
+    assert quotes(text, german) == [
+        ("direct", "Sie sind pleite, also habe ich alles gekauft", "Tom Berg")
+    ]

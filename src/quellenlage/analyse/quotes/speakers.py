@@ -321,16 +321,15 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
 
 
 def _closing_auxiliary(words: Phrase, i: int, speech: SpeechData) -> bool:
-    """ "…, hatte ein Sprecher am Freitag gesagt": an auxiliary after the comma, its clause
-    ending in a verb of saying; the subject follows the auxiliary."""
+    """ "…, hatte ein Sprecher am Freitag gesagt", "…, wird X, der …, im Buch zitiert": an
+    auxiliary after the comma, the sentence ending in a verb of saying; the subject follows
+    the auxiliary."""
     if i == 0 or words[i - 1][0] != "," or words[i][0].lower() not in speech.auxiliaries:
         return False
-    for word, _, _ in words[i + 1 :]:
-        if word in _PUNCTUATION or word in _QUOTE_MARKS:
-            return False
-        if word in speech.verbs:
-            return True
-    return False
+    rest = [w for w, _, _ in words[i + 1 :] if w not in _PUNCTUATION or w in ",()"]
+    if any(w in _QUOTE_MARKS for w in rest):
+        return False
+    return bool(rest) and rest[-1] in speech.verbs
 
 
 def _closes_without_comma(words: Phrase, i: int, speech: SpeechData) -> bool:

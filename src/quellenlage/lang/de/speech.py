@@ -136,8 +136,9 @@ SUBORDINATORS = frozenset("wie als dass nachdem weil da ob während wenn obwohl 
 # Possessive determiners of the third person: "Ihr Kommentar: „…“" is the owner's speech.
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
 
-# Auxiliaries of the perfect: "…, hatte ein Sprecher gesagt" closes what was said.
-AUXILIARIES = frozenset("hat hatte habe hätte haben hatten hätten".split())
+# Auxiliaries of the perfect and the passive: "…, hatte ein Sprecher gesagt", "…, wird X
+# zitiert" close what was said.
+AUXILIARIES = frozenset("hat hatte habe hätte haben hatten hätten wird wurde".split())
 
 # Conjunctions that join a main clause: "Die Kinder dürfen erzählen, aber sie müssen nicht"
 # reports nothing after the comma.
