@@ -1132,3 +1132,18 @@ def test_a_passive_attribution_closes_the_speakers_words(german: LanguageData) -
     assert quotes(text, german) == [
         ("direct", "Sie sind pleite, also habe ich alles gekauft", "Tom Berg")
     ]
+
+
+def test_a_konjunktiv_after_a_pause_reports_the_last_source(german: LanguageData) -> None:
+    """A listed Konjunktiv I form a few sentences after the last speech still reports its
+    source; not when the sentence names a new actor."""
+    text = (
+        "Der Fahrer sei verwirrt gewesen, teilte die Polizei mit. Ein Test verlief negativ. "
+        "Der Führerschein wurde sichergestellt. Nach derzeitigem Stand sei niemand gefährdet "
+        "worden. Der Wagen stand im Graben. Er wurde abgeschleppt. Am Abend informierte "
+        "Minister Karl Roth den Landtag darüber, dass alles geklärt sei."
+    )
+    assert quotes(text, german) == [
+        ("indirect", "Der Fahrer sei verwirrt gewesen", "die Polizei"),
+        ("indirect", "Nach derzeitigem Stand sei niemand gefährdet worden", "die Polizei"),
+    ]

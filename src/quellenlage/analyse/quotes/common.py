@@ -114,6 +114,7 @@ class _Passage:
     speaker: Speaker | None = None
     quiet: int = 0  # sentences without speech since
     unmarked: bool = False  # the last sentence was direct speech without quotation marks
+    source: Speaker | None = None  # the speaker of the last speech, kept after a pause
 
 
 def _colon_index(words: Phrase) -> int | None:

@@ -51,6 +51,7 @@ _MIN_WORDS_WITHOUT_ATTRIBUTION = 4
 _ECHO_SHARE = 0.75  # of a quotation's words a later quote must repeat to be its source
 _STEM = 6  # letters compared: "Rückga…" for "Rückgabemöglichkeit(en)"
 _MAX_TITLE_WORDS = 6
+_MAX_QUIET = 3  # sentences after the last speech in which a Konjunktiv I still reports it
 
 
 def find_quotes(article: Article, language: LanguageData) -> list[Quote]:
@@ -106,6 +107,7 @@ def _advance(passage: _Passage, found: list[Quote], line: _Line, text: str) -> N
     last = spoken[-1]
     assert last.speaker is not None
     passage.speaker = Speaker(last.speaker, last.speaker_start or 0, last.speaker_end or 0)
+    passage.source = passage.speaker
     passage.quiet = 0
     passage.unmarked = (
         last.kind == "direct" and text[last.start - 1 : last.start] not in _QUOTE_MARKS
@@ -150,9 +152,28 @@ def _line_quotes(
         carried = passage.speaker if passage.quiet <= 1 else None
         reported = _indirect(article, line, speech, carried is not None, passage.quiet == 0)
         who = _reported_by(line, carried, speech) or _next_reported(article, lines, index, speech)
+        if who is None and passage.quiet <= _MAX_QUIET and _listed_konjunktiv(line, speech):
+            who = passage.source  # "Nach derzeitigem Stand sei es …": the article's source
         if reported and who is not None:
             found.append(_quote(*reported, _reported_kind(line, reported, speech), who))
     return _absorb_terms(found)
+
+
+def _listed_konjunktiv(line: _Line, speech: SpeechData) -> bool:
+    """A listed Konjunktiv I form ("sei", "habe") outside quotation marks: news writing uses it
+    for reported speech only, so it reports the last source even after a pause."""
+    inside = _inside_quotes(line.words)
+    words = [(i, w) for i, (w, _, _) in enumerate(line.words) if i not in inside]
+    if any(_opens_name(line.words, i, speech) for i, _ in words[1:]):
+        return False  # "Am Mittwoch informierte Waleri X …, dass …": a new actor, not the source
+    return any(w.lower() in speech.subjunctive for _, w in words)
+
+
+def _opens_name(words: Phrase, i: int, speech: SpeechData) -> bool:
+    """Words ``i`` and ``i + 1`` are two capitalised words that are no article or adverb."""
+    closed = speech.determiners | speech.function_words
+    pair = words[i : i + 2]
+    return len(pair) == 2 and all(w[:1].isupper() and w.lower() not in closed for w, _, _ in pair)
 
 
 def _about_speaker(line: _Line, speaker: Speaker | None, speech: SpeechData) -> bool:

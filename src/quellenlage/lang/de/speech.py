@@ -22,7 +22,7 @@ titelt argumentieren argumentiert beschreibt schildert klagt klagte klagten lobt
 gesteht ergänzt appellierte appelliert schwärmte schwärmt resümierte resümiert kommentierte
 kommentiert antwortet entgegnet erwidert widerspricht unterstreicht bekräftigt beteuerte
 beteuert meldete meldet jubelte jubelt schimpfte schimpft urteilte urteilt prophezeite fragte
-fragt räumt fügt mahnt verkündet
+fragt räumt fügt mahnt verkündet begründet begründete begründeten rechtfertigt rechtfertigte
 """.split()
 )
 
