@@ -1147,3 +1147,27 @@ def test_a_konjunktiv_after_a_pause_reports_the_last_source(german: LanguageData
         ("indirect", "Der Fahrer sei verwirrt gewesen", "die Polizei"),
         ("indirect", "Nach derzeitigem Stand sei niemand gefährdet worden", "die Polizei"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a relative clause after the speaker is no part of what was reported
+            "Der Torwart Olli Kern kam. Noch sei aber „nichts fix“, sagte Kern, der ab Januar "
+            "Vorstand werden soll: „Ich rede nicht gern darüber.“",
+            [
+                ("indirect", "Noch sei aber „nichts fix“", "Kern"),
+                ("direct", "Ich rede nicht gern darüber.", "Kern"),
+            ],
+        ),
+        (  # an apposition between the verb of saying and the colon
+            "Dem Magazin sagte Eva Roth, Professorin für Medizin an der Universität Kiel: Wir "
+            "sprechen über ein extremes Risiko.",
+            [("direct", "Wir sprechen über ein extremes Risiko", "Eva Roth")],
+        ),
+    ],
+)
+def test_what_stands_between_the_speaker_and_the_quote(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    assert quotes(text, german) == found

@@ -309,7 +309,14 @@ def _unmarked_after_colon(article: Article, line: _Line, speech: SpeechData) -> 
     colon = _colon_index(line.words)
     if colon is None or line.colon is None:
         return None
-    before = [w.lower() for w, _, _ in line.words[_clause_start(line.words, colon) : colon]]
+    start = _clause_start(line.words, colon)
+    if (
+        start > 1
+        and line.words[start - 1][0] == ","
+        and _apposition(line.words[start:colon], speech)
+    ):
+        start = _clause_start(line.words, start - 1)  # "sagte X, Professorin für …, in Y: …"
+    before = [w.lower() for w, _, _ in line.words[start:colon]]
     if not any(w in speech.verbs for w in before):
         return None
     first = line.words[colon + 1]
@@ -324,6 +331,12 @@ def _unmarked_after_colon(article: Article, line: _Line, speech: SpeechData) -> 
         _is_konjunktiv_i(line.words, i, speech) for i in after
     )
     return _quote(first[1], end, "indirect" if reported else "direct", line.colon)
+
+
+def _apposition(words: Phrase, speech: SpeechData) -> bool:
+    """Words that only describe (capitalised words, articles, prepositions), no clause."""
+    closed = speech.determiners | speech.phrase_stops | speech.function_words
+    return bool(words) and all(w[:1].isupper() or w.lower() in closed for w, _, _ in words)
 
 
 def _spoken_before(before: _Line, line: _Line, speech: SpeechData) -> bool:

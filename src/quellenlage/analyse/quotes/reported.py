@@ -152,7 +152,7 @@ def _before_quote(words: Phrase, start: int, end: int) -> tuple[int, int]:
     „…“, so X"): the quotation is a quote of its own."""
     colon = _colon_index(words)
     if colon is not None and words[colon + 1][0] in _QUOTE_MARKS and words[colon][1] > start:
-        return start, words[colon - 1][2]
+        return start, min(end, words[colon - 1][2])  # never longer than what was reported
     return start, end
 
 

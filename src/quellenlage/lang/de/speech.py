@@ -192,7 +192,8 @@ INDEFINITE = frozenset("ein eine einer einem einen eines".split())
 PHRASE_STOPS = frozenset(
     """
 nach am an ans auf aus bei beim gegenüber ins im in mit vor vom von zu zum zur über unter während
-hinzu neulich zuvor später kurz dann damals und oder dass ob wie als
+hinzu neulich zuvor später kurz dann damals und oder dass ob wie als ab seit bis für gegen ohne
+um durch wegen trotz
 """.split()
 )
 
