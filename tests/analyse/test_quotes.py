@@ -1171,3 +1171,24 @@ def test_what_stands_between_the_speaker_and_the_quote(
     text: str, found: list[tuple[str, str, str]], german: LanguageData
 ) -> None:
     assert quotes(text, german) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # an unlisted verb right after the quotation and its comma attributes it
+            "Die Jury war begeistert. „Die stille Sarah ist weg“, quittierte ihr Jorge Lenz "
+            "danach.",
+            "Jorge Lenz",
+        ),
+        (  # the splitter cut after "!“": no sentence opens with a comma
+            "Der Moderator Jan Terhorst fuhr weiter. „Mein Herz rast vor Wut!“, sagt der "
+            "Journalist.",
+            "Moderator Jan Terhorst",
+        ),
+    ],
+)
+def test_the_attribution_right_after_a_quotation(
+    text: str, speaker: str, german: LanguageData
+) -> None:
+    assert [found for _, _, found in quotes(text, german)] == [speaker]

@@ -117,7 +117,9 @@ def _joined(
     for sentence in sentences:
         if joined:
             joined[-1], sentence = _move_stray_mark(joined[-1], sentence, ends, text)
-        if joined and _runs_into(joined[-1], sentence, ends, text):
+        if joined and (
+            _runs_into(joined[-1], sentence, ends, text) or _comma_first(sentence, text)
+        ):
             last = joined.pop()
             sentence = Sentence(last.start, sentence.end, last.tokens + sentence.tokens)
         joined.append(sentence)
@@ -141,6 +143,11 @@ def _move_stray_mark(
         Sentence(before.start, kept[-1][1], kept),
         Sentence(mark_start, sentence.end, (before.tokens[-1], *sentence.tokens)),
     )
+
+
+def _comma_first(sentence: Sentence, text: str) -> bool:
+    """ "„Wut!“ | , sagt er.": no sentence opens with a comma; the splitter cut after a mark."""
+    return text[sentence.start : sentence.start + 1] == ","
 
 
 def _runs_into(before: Sentence, sentence: Sentence, ends: dict[int, int], text: str) -> bool:

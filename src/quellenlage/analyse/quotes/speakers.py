@@ -159,7 +159,9 @@ def _last_full_name(
         elif run and memory.plainly_opens(run[0]):
             run = run[1:]  # "Fröhliche Stimmung …", "Viel Freiheit, aber …": no first name
         run = _without_owner(run, speech, memory)
-        named = len(run) >= 2 and opener not in speech.determiners and _rare(run[-1][0], code)
+        titled = len(run) >= 3 and is_role(run[0][0], speech)  # "der Moderator Jan Ott"
+        owned = opener in speech.determiners and not titled  # "des Weißen Hauses"
+        named = len(run) >= 2 and not owned and _rare(run[-1][0], code)
         if named and not is_role(run[-1][0], speech):
             found = Speaker(" ".join(w for w, _, _ in run), run[0][1], run[-1][2])
         run = []
@@ -285,6 +287,7 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
     ]
     after_comma += [i for i in outside if _closes_without_comma(words, i, speech)]
     after_comma += [i for i in outside if _closing_auxiliary(words, i, speech)]
+    after_comma += [i for i in outside if _verb_after_quotation(words, i, inside, speech)]
     laut = [
         i
         for i in outside
@@ -318,6 +321,22 @@ def _sentence_speaker(words: Phrase, speech: SpeechData, memory: _Memory) -> Spe
         if i in found:
             return found[i]
     return None
+
+
+def _verb_after_quotation(
+    words: Phrase, i: int, inside: frozenset[int], speech: SpeechData
+) -> bool:
+    """ "„…“, quittierte Jorge X", "„…“, hauchte sie": right after a quotation and its comma,
+    a lower-case word is the verb that attributes it, listed or not; the speaker follows."""
+    if i < 3 or words[i - 1][0] != "," or words[i - 2][0] not in _QUOTE_MARKS:
+        return False
+    if i - 3 not in inside or words[i][0].lower() in speech.verbs:
+        return False  # a listed verb is found as a closing verb already
+    word = words[i][0]
+    closed = speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
+    following = words[i + 1][0] if i + 1 < len(words) else ""
+    opens = following[:1].isupper() or following.lower() in speech.determiners | speech.pronouns
+    return word[:1].islower() and word.lower() not in closed | speech.coordinators and opens
 
 
 def _closing_auxiliary(words: Phrase, i: int, speech: SpeechData) -> bool:
