@@ -184,9 +184,8 @@ def _about_speaker(line: _Line, speaker: Speaker | None, speech: SpeechData) -> 
         return False
     surname = speaker.name.split()[-1].lower()
     first = line.words[0][0].lower()
-    named = any(
-        w.lower().removesuffix("s") == surname or w.lower() == surname for w, _, _ in line.words
-    )
+    forms = {surname, *(surname + ending for ending in speech.genitive_endings)}
+    named = any(w.lower() in forms for w, _, _ in line.words)  # "Stegner", "Stegners"
     return named or first in speech.nominative_pronouns
 
 
