@@ -1192,3 +1192,17 @@ def test_the_attribution_right_after_a_quotation(
     text: str, speaker: str, german: LanguageData
 ) -> None:
     assert [found for _, _, found in quotes(text, german)] == [speaker]
+
+
+def test_a_pronoun_agrees_with_the_gender_the_text_gives(german: LanguageData) -> None:
+    """ "er" is not the woman the text named last ("Kanzlerin X"), but the last man it names
+    with a masculine noun ("Präsident Y")."""
+    text = (
+        "Kanzlerin Eva Brandt traf Präsident Omar Diallo. Sie sagte, man könne nichts "
+        "erwarten. Die Kanzlerin widersprach damit einer Forderung von Diallo. Die Hilfe "
+        "werde nicht reichen, sagte er."
+    )
+    assert [speaker for _, _, speaker in quotes(text, german)] == [
+        "Eva Brandt",
+        "Präsident Omar Diallo",
+    ]

@@ -79,6 +79,9 @@ class SpeechData:
     coordinators: frozenset[str] = frozenset()  # ", aber …" after a verb reports nothing
     auxiliaries: frozenset[str] = frozenset()  # ", hatte X gesagt": the subject follows
     possessives: frozenset[str] = frozenset()  # "Ihr Kommentar: …": the owner speaks
+    gendered_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # "Sprecherin": f
+    honorifics: tuple[tuple[str, str], ...] = ()  # ("frau", "f"): the name after it
+    pronoun_genders: tuple[tuple[str, str], ...] = ()  # ("er", "m"): whom it can refer to
     source_prepositions: frozenset[str] = frozenset()  # "heißt es aus X"
     dative_articles: frozenset[str] = frozenset()  # genitive articles that may be datives
     time_prepositions: frozenset[str] = frozenset()  # "sagte am Dienstag X", as written

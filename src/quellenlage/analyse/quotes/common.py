@@ -67,6 +67,8 @@ class _Memory:
     capitalised: frozenset[str] = frozenset()  # words written capitalised inside a sentence
     titles: dict[str, Speaker] = field(default_factory=dict)  # "pianistin": "Pianistin X"'s X
     plain: frozenset[int] = frozenset()  # openers as common as no name ("Vergangenes", "Viel")
+    people: list[Speaker] = field(default_factory=list)  # persons in the order last named
+    genders: dict[str, str] = field(default_factory=dict)  # surname: gender the text marks
 
     def referent(self, phrase: Phrase | None = None) -> Speaker | None:
         """Whom "der Zeuge", "der 63-Jährige" stands for: the person the text introduced
@@ -83,7 +85,27 @@ class _Memory:
             self.capitalised,
             self.titles,
             self.plain,
+            list(self.people),
+            self.genders,
         )
+
+    def agreeing(self, gender: str | None) -> Speaker | None:
+        """Whom a pronoun of ``gender`` refers to: the subject or person named last, unless the
+        text marks that one with the other gender ("Kanzlerin X … sagte er"); then the last
+        person it marks with this one."""
+        candidate = self.last or self.person
+        if gender is None or candidate is None or self.gender_of(candidate) in (None, gender):
+            return candidate
+        return next((p for p in reversed(self.people) if self.gender_of(p) == gender), candidate)
+
+    def gender_of(self, speaker: Speaker) -> str | None:
+        return self.genders.get(speaker.name.split()[-1].lower())
+
+    def note_people(self) -> None:
+        """After a sentence: keep the persons it left as the last subject and name."""
+        for seen in (self.person, self.last):
+            if seen is not None and seen not in self.people[-2:]:
+                self.people.append(seen)
 
     def plainly_opens(self, word: tuple[str, int, int]) -> bool:
         """A word seen only at the start of sentences and as common as no name is there

@@ -277,7 +277,8 @@ def _resolve(
         return None
     lowered = [w.lower() for w, _, _ in phrase]
     if len(phrase) == 1 and lowered[0] in speech.pronouns:
-        return memory.last or memory.person  # no subject yet: the person named last
+        gender = dict(speech.pronoun_genders).get(lowered[0])
+        return memory.agreeing(gender)  # no subject yet: the person named last
     if _is_abstract(phrase, speech):
         return None
     name = _name(phrase, speech)

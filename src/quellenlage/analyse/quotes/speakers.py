@@ -80,6 +80,7 @@ def _attribute(
     full = _last_full_name(words, speech, memory, code)
     if full is not None and not (speaker is not None and full.end <= speaker.start):
         memory.person = full  # the later of the two is the person named last
+    memory.note_people()
     return _Line(sentence, words, speaker, weak, colon if _colon_index(words) else None)
 
 
@@ -667,7 +668,8 @@ def _pronoun_of_subjunctive(words: Phrase, speech: SpeechData, memory: _Memory) 
             and (i == 1 or words[i - 2][0] in _PUNCTUATION)
         )
         if follows or leads:
-            return memory.last
+            pronoun = words[i + 1][0] if follows else words[i - 1][0]
+            return memory.agreeing(pronoun_gender(pronoun, speech))
     return None
 
 
@@ -714,12 +716,30 @@ def _learn_titles(words: Phrase, speech: SpeechData, memory: _Memory) -> None:
         word = words[i][0]
         if i in inside or not word[:1].isupper() or word.lower() in closed:
             continue
-        if not word.lower().endswith(speech.person_endings) or i + 1 in inside:
+        person = word.lower().endswith(speech.person_endings)
+        if not (person or word.lower() in dict(speech.honorifics)) or i + 1 in inside:
             continue
         name = _name(_phrase(words, i + 1, speech, forward=True), speech)
         if name and name[0][1] == words[i + 1][1] and len(name) <= _MAX_NAME_WORDS:
             titled = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
             memory.titles.setdefault(word.lower(), titled)
+            gender = _gender_of_noun(word, speech)
+            if gender is not None:  # "Kanzlerin X", "Herr X": the text says which
+                memory.genders.setdefault(name[-1][0].lower(), gender)
+
+
+def _gender_of_noun(word: str, speech: SpeechData) -> str | None:
+    """The gender a person noun or an honorific gives the name after it ("Sprecherin",
+    "Herr"), or None ("Vorsitzende" is either)."""
+    lower = word.lower()
+    honorific = dict(speech.honorifics).get(lower)
+    if honorific is not None:
+        return honorific
+    return next((g for g, endings in speech.gendered_endings if lower.endswith(endings)), None)
+
+
+def pronoun_gender(pronoun: str, speech: SpeechData) -> str | None:
+    return dict(speech.pronoun_genders).get(pronoun.lower())
 
 
 def _subject(words: Phrase, speech: SpeechData) -> tuple[Speaker | None, list[str]]:

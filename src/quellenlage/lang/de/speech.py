@@ -133,6 +133,13 @@ SUBORDINATORS = frozenset("wie als dass nachdem weil da ob während wenn obwohl 
 
 # A clause after "sagte X," that starts with one of these is not what X said (nor a question:
 # "sagen, was er will"); a Konjunktiv in such a clause ("…, weil er … hätte") reports nothing.
+# The gender a person noun before a name gives that person ("Sprecherin X", "Sprecher X"),
+# honorifics ("Frau X") and the gender a pronoun refers to ("Kanzlerin X … sagte er" is not
+# her). Nouns in -e ("Vorsitzende") are either.
+GENDERED_ENDINGS = (("f", ("in",)), ("m", ("er", "or", "ent", "ist", "ant", "eur", "chef")))
+HONORIFICS = (("frau", "f"), ("herr", "m"), ("herrn", "m"))
+PRONOUN_GENDERS = (("er", "m"), ("ihm", "m"), ("ihn", "m"), ("sie", "f"))
+
 # Possessive determiners of the third person: "Ihr Kommentar: „…“" is the owner's speech.
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
 
@@ -162,7 +169,7 @@ FUNCTION_WORDS = frozenset(
     man auch sogar jedoch dennoch vielmehr ebenso folglich zuletzt demnach morgens abends
     nachts mittags anfangs besonders bereits dazu erneut daraufhin darauf dafür hierzu
     zugleich gleichzeitig ebenfalls wiederum indes derweil jetzt anschließend ferner
-    überdies stattdessen""".split()
+    überdies stattdessen einmal erstmals nochmals""".split()
 )
 
 # Nouns that name a work, a list or a plan: a quotation right after them is its title
