@@ -1206,3 +1206,11 @@ def test_a_pronoun_agrees_with_the_gender_the_text_gives(german: LanguageData) -
         "Eva Brandt",
         "Präsident Omar Diallo",
     ]
+
+
+def test_an_epithet_agrees_with_the_gender_of_its_article(german: LanguageData) -> None:
+    text = (
+        "Schauspielerin Pia Lund trennte sich von Fußballer Adil Berg. Der 33-Jährige schrieb "
+        "dazu: „Eine Trennung ist nie einfach.“ Die 52-Jährige sagte: „Ich bin zerstört.“"
+    )
+    assert [speaker for _, _, speaker in quotes(text, german)] == ["Adil Berg", "Pia Lund"]

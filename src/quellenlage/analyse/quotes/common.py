@@ -69,12 +69,20 @@ class _Memory:
     plain: frozenset[int] = frozenset()  # openers as common as no name ("Vergangenes", "Viel")
     people: list[Speaker] = field(default_factory=list)  # persons in the order last named
     genders: dict[str, str] = field(default_factory=dict)  # surname: gender the text marks
+    article_genders: dict[str, str] = field(default_factory=dict)  # "der": "m" (language data)
 
     def referent(self, phrase: Phrase | None = None) -> Speaker | None:
         """Whom "der Zeuge", "der 63-Jährige" stands for: the person the text introduced
         with that noun ("Pianistin X … so die Pianistin"), else the person named last."""
         head = phrase[-1][0].lower() if phrase else ""
-        return self.titles.get(head) or self.person
+        titled = self.titles.get(head)
+        if titled is not None or not phrase:
+            return titled or self.person
+        gender = self.article_genders.get(phrase[0][0].lower())
+        person = self._agreeing(self.person, gender)  # "der 33-Jährige" is no woman
+        if person is not None and gender is not None:
+            self.genders.setdefault(person.name.split()[-1].lower(), gender)
+        return person
 
     def scratch(self) -> _Memory:
         return _Memory(
@@ -87,13 +95,16 @@ class _Memory:
             self.plain,
             list(self.people),
             self.genders,
+            self.article_genders,
         )
 
     def agreeing(self, gender: str | None) -> Speaker | None:
         """Whom a pronoun of ``gender`` refers to: the subject or person named last, unless the
         text marks that one with the other gender ("Kanzlerin X … sagte er"); then the last
         person it marks with this one."""
-        candidate = self.last or self.person
+        return self._agreeing(self.last or self.person, gender)
+
+    def _agreeing(self, candidate: Speaker | None, gender: str | None) -> Speaker | None:
         if gender is None or candidate is None or self.gender_of(candidate) in (None, gender):
             return candidate
         return next((p for p in reversed(self.people) if self.gender_of(p) == gender), candidate)

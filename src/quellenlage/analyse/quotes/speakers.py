@@ -57,7 +57,10 @@ def _first_words(text: str, body: list[Sentence], speech: SpeechData, code: str)
             elif word[:1].isupper():
                 capitalised.add(word)
     return _Memory(
-        openers=frozenset(openers), capitalised=frozenset(capitalised), plain=frozenset(plain)
+        openers=frozenset(openers),
+        capitalised=frozenset(capitalised),
+        plain=frozenset(plain),
+        article_genders=dict(speech.article_genders),
     )
 
 

@@ -70,6 +70,7 @@ GERMAN = LanguageData(
         gendered_endings=speech.GENDERED_ENDINGS,
         honorifics=speech.HONORIFICS,
         pronoun_genders=speech.PRONOUN_GENDERS,
+        article_genders=speech.ARTICLE_GENDERS,
         source_prepositions=speech.SOURCE_PREPOSITIONS,
         dative_articles=speech.DATIVE_ARTICLES,
         time_prepositions=speech.TIME_PREPOSITIONS,

@@ -139,6 +139,7 @@ SUBORDINATORS = frozenset("wie als dass nachdem weil da ob während wenn obwohl 
 GENDERED_ENDINGS = (("f", ("in",)), ("m", ("er", "or", "ent", "ist", "ant", "eur", "chef")))
 HONORIFICS = (("frau", "f"), ("herr", "m"), ("herrn", "m"))
 PRONOUN_GENDERS = (("er", "m"), ("ihm", "m"), ("ihn", "m"), ("sie", "f"))
+ARTICLE_GENDERS = (("der", "m"), ("die", "f"))  # of an epithet: "der 33-Jährige"
 
 # Possessive determiners of the third person: "Ihr Kommentar: „…“" is the owner's speech.
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer".split())
