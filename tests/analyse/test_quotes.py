@@ -1214,3 +1214,24 @@ def test_an_epithet_agrees_with_the_gender_of_its_article(german: LanguageData) 
         "dazu: „Eine Trennung ist nie einfach.“ Die 52-Jährige sagte: „Ich bin zerstört.“"
     )
     assert [speaker for _, _, speaker in quotes(text, german)] == ["Adil Berg", "Pia Lund"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # the circle after "heißt es im" is the source; a document is none
+            "Der Plan sei gescheitert, hieß es in Regierungskreisen.",
+            [("indirect", "Der Plan sei gescheitert", "Regierungskreisen")],
+        ),
+        ("Der Plan sei gescheitert, hieß es in einer Mitteilung.", []),
+        (  # a conditional after the comma reports nothing
+            "Bankenchef Andrea Enria warnt vor Turbulenzen, sollten sich Banken Änderungen "
+            "verschließen.",
+            [],
+        ),
+    ],
+)
+def test_impersonal_sources_and_conditionals(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    assert quotes(text, german) == found

@@ -83,6 +83,7 @@ class SpeechData:
     honorifics: tuple[tuple[str, str], ...] = ()  # ("frau", "f"): the name after it
     pronoun_genders: tuple[tuple[str, str], ...] = ()  # ("er", "m"): whom it can refer to
     article_genders: tuple[tuple[str, str], ...] = ()  # ("der", "m"): "der 33-Jährige"
+    place_prepositions: frozenset[str] = frozenset()  # "heißt es im Markt": the circle speaks
     source_prepositions: frozenset[str] = frozenset()  # "heißt es aus X"
     dative_articles: frozenset[str] = frozenset()  # genitive articles that may be datives
     time_prepositions: frozenset[str] = frozenset()  # "sagte am Dienstag X", as written

@@ -494,7 +494,22 @@ def _impersonal_source(
             speaker = _resolve(source, speech, memory, True)
             if speaker is not None:
                 return speaker
-    return None
+    return _circle_source(words, start, speech, memory)
+
+
+def _circle_source(
+    words: Phrase, start: int, speech: SpeechData, memory: _Memory
+) -> Speaker | None:
+    """ "…, heißt es im Markt" / "hieß es in Regierungskreisen": the circle named after "in"
+    is the source; a document ("in einer Mitteilung", "in der Erklärung") is none."""
+    if start >= len(words) - 1 or words[start][0].lower() not in speech.place_prepositions:
+        return None
+    source = _phrase(words, start + 1, speech, forward=True)
+    while source and source[0][0].lower() in speech.determiners:
+        source = source[1:]
+    if not source or source[-1][0].rsplit("-", 1)[-1].lower() in speech.report_nouns:
+        return None
+    return _resolve(source, speech, memory, True)
 
 
 def _document_source(

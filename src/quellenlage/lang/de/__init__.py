@@ -71,6 +71,7 @@ GERMAN = LanguageData(
         honorifics=speech.HONORIFICS,
         pronoun_genders=speech.PRONOUN_GENDERS,
         article_genders=speech.ARTICLE_GENDERS,
+        place_prepositions=speech.PLACE_PREPOSITIONS,
         source_prepositions=speech.SOURCE_PREPOSITIONS,
         dative_articles=speech.DATIVE_ARTICLES,
         time_prepositions=speech.TIME_PREPOSITIONS,

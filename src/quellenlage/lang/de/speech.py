@@ -155,7 +155,7 @@ COORDINATORS = frozenset("aber sondern und oder denn doch".split())
 NOT_REPORTED_OPENERS = frozenset(
     """obwohl weil wenn um ohne nachdem da als bevor damit während sodass sofern falls indem
     anstatt statt sobald seit seitdem bis wodurch weshalb was wer wo warum wann wieso ob
-    wie""".split()
+    wie sollte sollten hätte hätten wäre wären würde würden""".split()
 )
 
 # "Das teilte X mit": the demonstrative points back to the sentence before as X's words.
@@ -251,6 +251,9 @@ NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir", "du", "man"})
 
 # Prepositions that name the source after "heißt es": "heißt es aus dem Landesbetrieb".
 SOURCE_PREPOSITIONS = frozenset({"aus", "von"})
+
+# "…, heißt es im Markt", "hieß es in Regierungskreisen": the circle after them is the source.
+PLACE_PREPOSITIONS = frozenset({"in", "im"})
 
 # Genitive articles that open a dative after "heißt es" (no source): "hieß es in dem Bericht".
 DATIVE_ARTICLES = frozenset({"den", "dem"})
