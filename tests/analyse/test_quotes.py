@@ -1235,3 +1235,12 @@ def test_impersonal_sources_and_conditionals(
     text: str, found: list[tuple[str, str, str]], german: LanguageData
 ) -> None:
     assert quotes(text, german) == found
+
+
+def test_a_role_set_off_after_a_name_is_learnt(german: LanguageData) -> None:
+    text = (
+        "„Wir fanden Teile“, berichtete Jan Kreuzer, Sprecher der Polizei, dem Blatt. Die "
+        "Rentnerin Erna Kahl hatte Glück. Sie muss Schutzengel gehabt haben, vermutet der "
+        "Polizeisprecher: „Der Zug war schnell.“"
+    )
+    assert [speaker for _, _, speaker in quotes(text, german)] == ["Jan Kreuzer"] * 2

@@ -723,6 +723,21 @@ def _learn_roles(text: str, body: list[Sentence], speech: SpeechData, memory: _M
         if speaker and roles:
             memory.roles.setdefault(role_key(roles[-1], speech), speaker)
         _learn_titles(words, speech, memory)
+        _learn_appositions(words, speech, memory)
+
+
+def _learn_appositions(words: Phrase, speech: SpeechData, memory: _Memory) -> None:
+    """A role set off after a full name ("Holger X, Sprecher der Polizei"): a later "der
+    Polizeisprecher" or "der Sprecher" is that person."""
+    inside = _inside_quotes(words)
+    for i in range(2, len(words)):
+        word = words[i][0]
+        if i in inside or words[i - 1][0] != "," or not is_role(word, speech):
+            continue
+        name = _name(_phrase(words, i - 2, speech, forward=False), speech)
+        if len(name) >= 2 and name[-1][2] == words[i - 2][2]:
+            named = Speaker(" ".join(w for w, _, _ in name), name[0][1], name[-1][2])
+            memory.roles.setdefault(role_key(word, speech), named)
 
 
 def _learn_titles(words: Phrase, speech: SpeechData, memory: _Memory) -> None:
