@@ -1244,3 +1244,19 @@ def test_a_role_set_off_after_a_name_is_learnt(german: LanguageData) -> None:
         "Polizeisprecher: „Der Zug war schnell.“"
     )
     assert [speaker for _, _, speaker in quotes(text, german)] == ["Jan Kreuzer"] * 2
+
+
+def test_er_habe_after_a_pause_is_the_sources_report(german: LanguageData) -> None:
+    """ "Danach habe er …" a few sentences after the police spoke reports the police's account
+    of the man, not the man's own words."""
+    text = (
+        "Ein 72 Jahre alter Mann fuhr in die falsche Richtung. Das teilte die Polizei mit. "
+        "Demnach sei der Mann eine Stunde gefahren. Auf der A44 geriet er auf die falsche Spur. "
+        "Im Kreuz Jackerath wechselte er auf die Bundesstraße. Danach habe er seinen Weg "
+        "fortgesetzt."
+    )
+    assert quotes(text, german)[-1] == (
+        "indirect",
+        "Danach habe er seinen Weg fortgesetzt",
+        "die Polizei",
+    )

@@ -152,8 +152,10 @@ def _line_quotes(
         carried = passage.speaker if passage.quiet <= 1 else None
         reported = _indirect(article, line, speech, carried is not None, passage.quiet == 0)
         who = _reported_by(line, carried, speech) or _next_reported(article, lines, index, speech)
-        if who is None and passage.quiet <= _MAX_QUIET and _listed_konjunktiv(line, speech):
-            who = passage.source  # "Nach derzeitigem Stand sei es …": the article's source
+        recent = passage.quiet <= _MAX_QUIET and _listed_konjunktiv(line, speech)
+        if recent and (who is None or (who == line.weak and line.speaker is None and not carried)):
+            who = passage.source or who  # "Nach derzeitigem Stand sei es …", "Danach habe er
+            # …": the article's source, not the person the sentence is about
         if reported and who is not None:
             found.append(_quote(*reported, _reported_kind(line, reported, speech), who))
     return _absorb_terms(found)
