@@ -44,6 +44,16 @@ def test_split_after_year_and_before_capital(german: LanguageData) -> None:
     ]
 
 
+def test_split_after_a_road_or_model_name_before_capital(german: LanguageData) -> None:
+    """ "A61." is a name with a period, never an ordinal ("am 12. Mai" is one)."""
+    text = "Er wechselte auf die A61. Danach fuhr er weiter. Am 12. Mai hielt er."
+    assert sentences(text, german) == [
+        "Er wechselte auf die A61.",
+        "Danach fuhr er weiter.",
+        "Am 12. Mai hielt er.",
+    ]
+
+
 def test_quotation_with_two_sentences_stays_with_attribution(german: LanguageData) -> None:
     text = (
         "„Wir sind bereit. Wir warten nur noch auf das Signal“, sagte die Ministerin. "

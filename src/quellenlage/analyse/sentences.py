@@ -27,6 +27,7 @@ _CLOSERS_EXTRA = frozenset({")", "]"})
 _COMPLETE = re.compile(r"[.!?…][\"'“”»«‘’)\]]*$")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _YEAR_WITH_DOT = re.compile(r"\d{4}\.")
+_CODE_WITH_DOT = re.compile(r"[^\W\d]+-?\d+\.")  # "A61.", "B27.": a name, never an ordinal
 
 Token = tuple[int, int]
 _MAX_LEXEMES = 100_000  # about 40 MB of vocabulary, rebuilt every ~1,300 news articles
@@ -212,6 +213,9 @@ def _ends_sentence(text: str, tokens: list[Token], index: int, language: Languag
     if _YEAR_WITH_DOT.fullmatch(word):  # "… im Jahr 2025. Danach …" (an ordinal has 1–3 digits)
         following = _word_at(text, tokens, index + 1)
         return following is not None and following.lower() not in language.months
+    if _CODE_WITH_DOT.fullmatch(word):  # "… auf die A61. Danach …"
+        following = _word_at(text, tokens, index + 1)
+        return following is not None and following[:1].isupper()
     return False
 
 
