@@ -1260,3 +1260,20 @@ def test_er_habe_after_a_pause_is_the_sources_report(german: LanguageData) -> No
         "Danach habe er seinen Weg fortgesetzt",
         "die Polizei",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a subject pronoun before the verb is the speaker, not the object after it
+            "Präsident Jon Hale drohte. Er warf Teheran vor, „seit langem heimlich“ Uran "
+            "anzureichern.",
+            [("direct", "seit langem heimlich", "Jon Hale")],
+        ),
+        ("Heribert Kluge wurde laut, er zeigte Herz und Leidenschaft.", []),  # the adjective
+    ],
+)
+def test_subject_pronoun_and_the_adjective_laut(
+    text: str, found: list[tuple[str, str, str]], german: LanguageData
+) -> None:
+    assert quotes(text, german) == found

@@ -238,11 +238,18 @@ def _weak_past_second(words: Phrase, within: list[int], speech: SpeechData) -> b
 def _attributed_by_phrase(lowered: list[str], outside: list[int], speech: SpeechData) -> bool:
     """ "laut X", "X zufolge", "nach Angaben X", "…, wie X mitteilte": a source's report."""
     return any(
-        lowered[i] in speech.source_before | speech.source_after
+        (lowered[i] in speech.source_before and _source_follows(lowered, i, speech))
+        or lowered[i] in speech.source_after
         or _report_noun_after(lowered, i, speech) is not None
         or _as_said(lowered, i, speech)
         for i in outside
     )
+
+
+def _source_follows(lowered: list[str], i: int, speech: SpeechData) -> bool:
+    """ "laut X", not the adjective ("wurde laut, …", "laut und deutlich")."""
+    after = lowered[i + 1] if i + 1 < len(lowered) else ""
+    return bool(after) and after not in _PUNCTUATION and after not in speech.coordinators
 
 
 def _as_said(lowered: list[str], i: int, speech: SpeechData) -> bool:

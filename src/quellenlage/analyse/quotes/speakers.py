@@ -588,6 +588,9 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
     plain = bool(vorfeld) and memory.plainly_opens(vorfeld[0])  # "Vergangenes Jahr sagte X"
     if vorfeld and _is_named(vorfeld, speech) and not recipient and not plain:  # not "Dem X sagte"
         return _resolve(vorfeld, speech, memory, subject=True)  # "Die Opposition warf der …"
+    personal = speech.subject_pronouns - speech.impersonal_pronouns
+    if len(vorfeld) == 1 and vorfeld[0][0].lower() in personal:
+        return _resolve(vorfeld, speech, memory)  # "Er warf Teheran vor, …": not "Teheran"
     after = _phrase(words, i + 1, speech, forward=True)
     first = after[0][0] if after else ""
     starts_object = first.lower() in speech.determiners or (
