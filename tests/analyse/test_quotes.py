@@ -1277,3 +1277,12 @@ def test_subject_pronoun_and_the_adjective_laut(
     text: str, found: list[tuple[str, str, str]], german: LanguageData
 ) -> None:
     assert quotes(text, german) == found
+
+
+def test_a_glued_heading_opening_the_sentence_is_never_the_speaker(german: LanguageData) -> None:
+    text = (
+        "Der Politiker Max Strobl sprach. Sechs Jahre in der Komfortzone Strobl warnte davor, "
+        "das Thema allein verantwortlich zu machen. Man dürfe nicht übersehen, dass es einen "
+        "Vertrauensverlust gebe."
+    )
+    assert [speaker for _, _, speaker in quotes(text, german)] == ["Max Strobl"]

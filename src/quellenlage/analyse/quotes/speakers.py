@@ -606,7 +606,7 @@ def _verb_speaker(words: Phrase, i: int, speech: SpeechData, memory: _Memory) ->
         speaker = _clause_subject(words, i, speech, memory)
     if speaker is None:
         speaker = _subject_before(words, i, speech, memory)
-    if speaker is None and vorfeld:
+    if speaker is None and vorfeld and not plain:
         speaker = _resolve(vorfeld, speech, memory, subject=True)
     return speaker
 
