@@ -4,7 +4,7 @@ sentence it reads (``_Line``), the memory of who spoke, and word and clause help
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from quellenlage.model import Sentence
@@ -56,6 +56,11 @@ class Speaker:
     end: int
 
 
+def surname(speaker: Speaker) -> str:
+    """The last word of a speaker's name, in lower case: what two mentions share."""
+    return speaker.name.split()[-1].lower()
+
+
 @dataclass
 class _Memory:
     """Who spoke last, and with which role, for pronouns and bare roles."""
@@ -81,22 +86,11 @@ class _Memory:
         gender = self.article_genders.get(phrase[0][0].lower())
         person = self._agreeing(self.person, gender)  # "der 33-Jährige" is no woman
         if person is not None and gender is not None:
-            self.genders.setdefault(person.name.split()[-1].lower(), gender)
+            self.genders.setdefault(surname(person), gender)
         return person
 
     def scratch(self) -> _Memory:
-        return _Memory(
-            self.last,
-            dict(self.roles),
-            self.person,
-            self.openers,
-            self.capitalised,
-            self.titles,
-            self.plain,
-            list(self.people),
-            self.genders,
-            self.article_genders,
-        )
+        return replace(self, roles=dict(self.roles), people=list(self.people))
 
     def agreeing(self, gender: str | None) -> Speaker | None:
         """Whom a pronoun of ``gender`` refers to: the subject or person named last, unless the
@@ -110,7 +104,7 @@ class _Memory:
         return next((p for p in reversed(self.people) if self.gender_of(p) == gender), candidate)
 
     def gender_of(self, speaker: Speaker) -> str | None:
-        return self.genders.get(speaker.name.split()[-1].lower())
+        return self.genders.get(surname(speaker))
 
     def note_people(self) -> None:
         """After a sentence: keep the persons it left as the last subject and name."""

@@ -23,6 +23,7 @@ from quellenlage.analyse.quotes.common import (
     _regex,
     _speaker_of,
     _without_period_of,
+    surname,
 )
 from quellenlage.analyse.quotes.marks import (
     _direct_quotes,
@@ -37,6 +38,7 @@ from quellenlage.analyse.quotes.reported import (
     _indirect,
     _next_reported,
     _reported_kind,
+    says_accordingly,
 )
 from quellenlage.analyse.quotes.speakers import (
     _attribute,
@@ -184,9 +186,9 @@ def _about_speaker(line: _Line, speaker: Speaker | None, speech: SpeechData) -> 
     it."""
     if speaker is None or not line.words or _has_marks(line.words):
         return False
-    surname = speaker.name.split()[-1].lower()
+    last = surname(speaker)
     first = line.words[0][0].lower()
-    forms = {surname, *(surname + ending for ending in speech.genitive_endings)}
+    forms = {last, *(last + ending for ending in speech.genitive_endings)}
     named = any(w.lower() in forms for w, _, _ in line.words)  # "Stegner", "Stegners"
     return named or first in speech.nominative_pronouns
 
@@ -205,10 +207,9 @@ def _reported_by(line: _Line, carried: Speaker | None, speech: SpeechData) -> Sp
     """Whose speech a reported sentence is: the speaker it names; but "demnach" ("Die Behörde
     wirft ihm demnach vor, …") refers to the source of the speech before it."""
     inside = _inside_quotes(line.words)
-    accordingly = any(
-        w.lower() in speech.accordingly for i, (w, _, _) in enumerate(line.words) if i not in inside
-    )
-    if accordingly and carried is not None:
+    lowered = [w.lower() for w, _, _ in line.words]
+    outside = [i for i in range(len(lowered)) if i not in inside]
+    if carried is not None and says_accordingly(lowered, outside, speech):
         return carried
     return line.speaker or carried or line.weak
 

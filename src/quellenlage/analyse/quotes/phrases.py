@@ -243,6 +243,24 @@ def _personal_pronouns(speech: SpeechData) -> frozenset[str]:
     return speech.pronouns - speech.determiners - speech.reflexive_pronouns
 
 
+@lru_cache(maxsize=8)
+def closed_words(speech: SpeechData) -> frozenset[str]:
+    """Articles, adverbs, pronouns and prepositions: words that are never a name or a verb."""
+    return speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
+
+
+@lru_cache(maxsize=1_000)
+def pronoun_gender(pronoun: str, speech: SpeechData) -> str | None:
+    """The gender a pronoun refers to ("er": "m"), or None ("es", "man")."""
+    return dict(speech.pronoun_genders).get(pronoun.lower())
+
+
+@lru_cache(maxsize=1_000)
+def honorific_gender(word: str, speech: SpeechData) -> str | None:
+    """The gender an honorific gives the name after it ("Frau": "f"), or None."""
+    return dict(speech.honorifics).get(word.lower())
+
+
 def _persons(speech: SpeechData) -> frozenset[str]:
     """Pronouns of every person ("Ich kaufe …" names nobody)."""
     return speech.pronouns | speech.first_person
@@ -277,8 +295,7 @@ def _resolve(
         return None
     lowered = [w.lower() for w, _, _ in phrase]
     if len(phrase) == 1 and lowered[0] in speech.pronouns:
-        gender = dict(speech.pronoun_genders).get(lowered[0])
-        return memory.agreeing(gender)  # no subject yet: the person named last
+        return memory.agreeing(pronoun_gender(lowered[0], speech))  # or the person named last
     if _is_abstract(phrase, speech):
         return None
     name = _name(phrase, speech)

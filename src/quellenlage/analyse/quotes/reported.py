@@ -19,7 +19,7 @@ from quellenlage.analyse.quotes.common import (
     _regex,
     _without_period,
 )
-from quellenlage.analyse.quotes.phrases import _quoted_name_mark
+from quellenlage.analyse.quotes.phrases import _quoted_name_mark, closed_words
 from quellenlage.analyse.quotes.speakers import (
     _closes_without_comma,
     _closing_auxiliary,
@@ -56,7 +56,7 @@ def _indirect(
     marked = (
         konjunktiv
         or (carried and konjunktiv_ii)
-        or (carried and just_spoken and any(lowered[i] in speech.accordingly for i in outside))
+        or (carried and just_spoken and says_accordingly(lowered, outside, speech))
         or (
             attributed
             and (
@@ -87,8 +87,8 @@ def _sourced(
 ) -> tuple[int, int] | None:
     """The whole sentence when "laut X", "X zufolge", "nach Angaben" or "demnach" reports it
     ("Die Behörde wirft ihm demnach vor, … verkauft zu haben"), in any mood; else None."""
-    accordingly = any(lowered[i] in speech.accordingly for i in outside)
-    if not (accordingly or _attributed_by_phrase(lowered, outside, speech)):
+    sourced = says_accordingly(lowered, outside, speech)
+    if not (sourced or _attributed_by_phrase(lowered, outside, speech)):
         return None
     return _before_quote(words, sentence.start, _without_period(text, sentence))
 
@@ -211,7 +211,7 @@ def _reported_kind(line: _Line, span: tuple[int, int], speech: SpeechData) -> st
         or _attributed_by_phrase(lowered, outside, speech)
         or any(lowered[i] in speech.complementizers for i in before[-1:])
         or (lowered[0] in speech.subordinators - speech.complementizers)  # "Wie X mitteilte, …"
-        or any(lowered[i] in speech.accordingly for i in outside)
+        or says_accordingly(lowered, outside, speech)
     ):
         return "indirect"
     clause = _verb_then_clause(lowered, words, speech)
@@ -244,6 +244,11 @@ def _attributed_by_phrase(lowered: list[str], outside: list[int], speech: Speech
         or _as_said(lowered, i, speech)
         for i in outside
     )
+
+
+def says_accordingly(lowered: list[str], outside: list[int], speech: SpeechData) -> bool:
+    """ "Der Mann lag demnach im Wald": the sentence reports the source before it."""
+    return any(lowered[i] in speech.accordingly for i in outside)
 
 
 def _source_follows(lowered: list[str], i: int, speech: SpeechData) -> bool:
@@ -314,7 +319,7 @@ _SENTENCE_STOPS = frozenset(".!?;:")
 def _has_verb(words: Phrase, start: int, speech: SpeechData) -> bool:
     """The words from ``start`` to the end of the sentence (or a colon) hold a lower-case word
     that can be a verb (no article, pronoun, preposition or conjunction)."""
-    closed = speech.determiners | speech.function_words | speech.phrase_stops | speech.pronouns
+    closed = closed_words(speech)
     for word, _, _ in words[start:]:
         if word in _SENTENCE_STOPS:
             break

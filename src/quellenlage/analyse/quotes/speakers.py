@@ -25,7 +25,10 @@ from quellenlage.analyse.quotes.phrases import (
     _phrase,
     _quoted_name,
     _resolve,
+    closed_words,
+    honorific_gender,
     is_role,
+    pronoun_gender,
     role_key,
 )
 from quellenlage.lang.base import SpeechData
@@ -40,7 +43,7 @@ def _first_words(text: str, body: list[Sentence], speech: SpeechData, code: str)
     saying: "Branchenexperten sagen …") and which are capitalised inside one."""
     openers, plain = set(), set()
     capitalised = set()
-    closed = speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
+    closed = closed_words(speech)
     for sentence in body:
         tokens = sentence.tokens
         for n, (start, end) in enumerate(tokens):
@@ -148,7 +151,7 @@ def _last_full_name(
     back to. An adjective that only opens a sentence is no first name ("Fröhliche Stimmung
     nach dem Sieg", a subheading glued to the text)."""
     inside = _inside_quotes(words)
-    closed = speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
+    closed = closed_words(speech)
     found = None  # (a preposition opening a sentence, "Mit Tränen …", is no name either)
     run: Phrase = []
     for i, word in enumerate([*words, ("", 0, 0)]):
@@ -337,7 +340,7 @@ def _verb_after_quotation(
     if i - 3 not in inside or words[i][0].lower() in speech.verbs:
         return False  # a listed verb is found as a closing verb already
     word = words[i][0]
-    closed = speech.determiners | speech.function_words | speech.pronouns | speech.phrase_stops
+    closed = closed_words(speech)
     following = words[i + 1][0] if i + 1 < len(words) else ""
     opens = following[:1].isupper() or following.lower() in speech.determiners | speech.pronouns
     return word[:1].islower() and word.lower() not in closed | speech.coordinators and opens
@@ -753,7 +756,7 @@ def _learn_titles(words: Phrase, speech: SpeechData, memory: _Memory) -> None:
         if i in inside or not word[:1].isupper() or word.lower() in closed:
             continue
         person = word.lower().endswith(speech.person_endings)
-        if not (person or word.lower() in dict(speech.honorifics)) or i + 1 in inside:
+        if not (person or honorific_gender(word, speech)) or i + 1 in inside:
             continue
         name = _name(_phrase(words, i + 1, speech, forward=True), speech)
         if name and name[0][1] == words[i + 1][1] and len(name) <= _MAX_NAME_WORDS:
@@ -768,14 +771,10 @@ def _gender_of_noun(word: str, speech: SpeechData) -> str | None:
     """The gender a person noun or an honorific gives the name after it ("Sprecherin",
     "Herr"), or None ("Vorsitzende" is either)."""
     lower = word.lower()
-    honorific = dict(speech.honorifics).get(lower)
+    honorific = honorific_gender(word, speech)
     if honorific is not None:
         return honorific
     return next((g for g, endings in speech.gendered_endings if lower.endswith(endings)), None)
-
-
-def pronoun_gender(pronoun: str, speech: SpeechData) -> str | None:
-    return dict(speech.pronoun_genders).get(pronoun.lower())
 
 
 def _subject(words: Phrase, speech: SpeechData) -> tuple[Speaker | None, list[str]]:
